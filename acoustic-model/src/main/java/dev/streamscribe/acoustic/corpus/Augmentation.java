@@ -1,0 +1,53 @@
+package dev.streamscribe.acoustic.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * How one utterance is degraded: sox does speed, pitch, reverberation and the telephone band; noise (at a given
+ * SNR) and gain are mixed in Java. Drawn per utterance from a seeded generator, so a corpus is reproducible.
+ */
+public record Augmentation(double speed, int pitchCents, int reverb, boolean telephone, String noise, double snrDb,
+                           double gainDb) {
+
+    public static final Augmentation NONE = new Augmentation(1, 0, 0, false, "none", 0, 0);
+
+    public static Augmentation pick(Random r) {
+        double speed = r.nextDouble() < 0.5 ? 0.88 + r.nextDouble() * 0.24 : 1.0;
+        int pitch = r.nextDouble() < 0.25 ? r.nextInt(401) - 200 : 0;
+        int reverb = r.nextDouble() < 0.25 ? 20 + r.nextInt(50) : 0;
+        boolean phone = r.nextDouble() < 0.12;
+        String noise = "none";
+        double snr = 0;
+        double n = r.nextDouble();
+        if (n < 0.15) noise = "white";
+        else if (n < 0.30) noise = "pink";
+        else if (n < 0.45) noise = "babble";
+        if (!noise.equals("none")) snr = 8 + r.nextDouble() * 22;
+        double gain = -r.nextDouble() * 18;
+        return new Augmentation(speed, pitch, reverb, phone, noise, snr, gain);
+    }
+
+    /** sox effects (after the input and output file names). */
+    public List<String> soxEffects() {
+        List<String> e = new ArrayList<>();
+        if (speed != 1.0) e.addAll(List.of("speed", String.format(java.util.Locale.ROOT, "%.3f", speed)));
+        if (pitchCents != 0) e.addAll(List.of("pitch", Integer.toString(pitchCents)));
+        if (reverb > 0) e.addAll(List.of("reverb", Integer.toString(reverb), "50", Integer.toString(40 + reverb / 2)));
+        if (telephone) e.addAll(List.of("sinc", "300-3400", "rate", "8000"));
+        e.addAll(List.of("rate", "16000"));
+        return e;
+    }
+
+    public String label() {
+        List<String> parts = new ArrayList<>();
+        if (speed != 1.0) parts.add(String.format(java.util.Locale.ROOT, "speed%.2f", speed));
+        if (pitchCents != 0) parts.add("pitch" + pitchCents);
+        if (reverb > 0) parts.add("reverb" + reverb);
+        if (telephone) parts.add("telephone");
+        if (!noise.equals("none")) parts.add(String.format(java.util.Locale.ROOT, "%s@%.0fdB", noise, snrDb));
+        parts.add(String.format(java.util.Locale.ROOT, "gain%.0fdB", gainDb));
+        return String.join(",", parts);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.streamscribe.acoustic.corpus;
+
+import dev.streamscribe.features.audio.Audio;
+import dev.streamscribe.features.audio.WavWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Synthesises a training corpus: prompts from Debian's text packages, each rendered once by a voice and an
+ * augmentation drawn from a generator seeded by the utterance number. Train and dev are split by sentence. A
+ * rerun with the same settings skips what the manifest already lists, so an interrupted run resumes.
+ */
+public final class CorpusGenerator {
+
+    /** What to generate. */
+    public record Settings(Path dir, int utterances, double devFraction, long seed, int threads, int minWords,
+                           int maxWords) {
+        public static Settings defaults(Path dir) {
+            return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18);
+        }
+    }
+
+    private final Settings settings;
+    private final PrintStream log;
+
+    public CorpusGenerator(Settings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public Path manifestPath() {
+        return settings.dir().resolve("manifest.jsonl");
+    }
+
+    public void run() throws IOException, InterruptedException {
+        Path dir = settings.dir();
+        Files.createDirectories(dir.resolve("wav"));
+        Path scratch = Files.createDirectories(dir.resolve("tmp"));
+        List<PromptSources.Prompt> prompts = new ArrayList<>(new PromptSources(settings.minWords(), settings.maxWords()).all());
+        Collections.shuffle(prompts, new Random(settings.seed()));
+        int n = Math.min(settings.utterances(), prompts.size());
+        log.printf("corpus: %d prompts available, rendering %d into %s%n", prompts.size(), n, dir);
+
+        Set<String> done = new HashSet<>();
+        for (ManifestEntry e : Manifest.read(manifestPath())) done.add(e.id());
+        Renderer renderer = new Renderer(scratch, babbleBank(scratch, prompts.subList(n, Math.min(prompts.size(), n + 24))));
+        Progress progress = new Progress(log, "utterances", n);
+        AtomicLong finished = new AtomicLong(done.size());
+        AtomicLong audioMs = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+        List<Future<?>> jobs = new ArrayList<>();
+        try (Manifest.Appender manifest = new Manifest.Appender(manifestPath())) {
+            for (int i = 0; i < n; i++) {
+                String id = String.format("utt%06d", i);
+                if (done.contains(id)) continue;
+                PromptSources.Prompt prompt = prompts.get(i);
+                long seed = settings.seed() * 1_000_003L + i;
+                jobs.add(pool.submit(() -> {
+                    Random r = seeded(seed);
+                    Voice voice = Voice.pick(r);
+                    Augmentation aug = Augmentation.pick(r);
+                    Audio audio = renderer.render(prompt.text(), voice, aug, seed);
+                    String rel = "wav/" + id + ".wav";
+                    WavWriter.write(audio, dir.resolve(rel));
+                    manifest.append(new ManifestEntry(id, rel, prompt.text(), voice.label(), aug.label(),
+                            audio.durationMs(), PromptSources.split(prompt.text(), settings.devFraction()), prompt.source()));
+                    audioMs.addAndGet(audio.durationMs());
+                    progress.update(finished.incrementAndGet(),
+                            String.format(java.util.Locale.ROOT, "%.2f h new audio", audioMs.get() / 3.6e6));
+                    return null;
+                }));
+            }
+            for (Future<?> f : jobs) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // one bad prompt must not stop a run of hours: report it and go on
+                    log.println("corpus: skipped an utterance: " + e.getCause().getMessage());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        log.printf("corpus: done, manifest %s%n", manifestPath());
+    }
+
+
+    /** java.util.Random gives correlated first draws for consecutive seeds; SplittableRandom mixes them. */
+    static Random seeded(long seed) {
+        return new Random(new java.util.SplittableRandom(seed).nextLong());
+    }
+
+    /** Clean utterances of prompts outside the corpus, as material for babble noise. */
+    private List<float[]> babbleBank(Path scratch, List<PromptSources.Prompt> prompts) throws IOException {
+        Renderer clean = new Renderer(scratch, List.of());
+        List<float[]> bank = new ArrayList<>();
+        Random r = new Random(settings.seed());
+        for (PromptSources.Prompt p : prompts) {
+            bank.add(clean.render(p.text(), Voice.pick(r), Augmentation.NONE, r.nextLong()).samples());
+        }
+        return bank;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.streamscribe.acoustic.corpus;
+
+import dev.streamscribe.features.audio.WavWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The evaluation folder: Harvard sentences (never trained on) rendered clean by a fixed set of voices, one
+ * voice per sentence in turn, with refs.tsv as {@code ./asr eval} reads it.
+ */
+public final class HarvardSet {
+    /** Voices from each engine, at their default settings. */
+    public static final List<Voice> VOICES = List.of(
+            new Voice("espeak-ng", "en-us", 160, 50),
+            new Voice("espeak-ng", "en-gb+m3", 150, 40),
+            new Voice("flite", "slt", 0, 0),
+            new Voice("flite", "kal16", 0, 0),
+            new Voice("flite", "rms", 0, 0),
+            new Voice("festival", "kal_diphone", 0, 0),
+            new Voice("festival", "cmu_us_slt_arctic_hts", 0, 0));
+
+    private HarvardSet() {}
+
+    public static void write(Path dir, int sentences, PrintStream log) throws IOException {
+        Files.createDirectories(dir);
+        List<String> all = PromptSources.harvardSentences();
+        Renderer renderer = new Renderer(Files.createTempDirectory("harvard"), List.of());
+        List<String> refs = new ArrayList<>();
+        Progress progress = new Progress(log, "sentences", Math.min(sentences, all.size()));
+        for (int i = 0; i < Math.min(sentences, all.size()); i++) {
+            Voice v = VOICES.get(i % VOICES.size());
+            String name = String.format("h%03d-%s.wav", i, v.engine() + "-" + v.name().replace('+', '-'));
+            String text = dev.streamscribe.acoustic.model.Alphabet.normalise(all.get(i));
+            WavWriter.write(renderer.render(text, v, Augmentation.NONE, i), dir.resolve(name));
+            refs.add(name + "\t" + all.get(i));
+            progress.update(i + 1, v.label());
+        }
+        Files.write(dir.resolve("refs.tsv"), refs, StandardCharsets.UTF_8);
+    }
+}

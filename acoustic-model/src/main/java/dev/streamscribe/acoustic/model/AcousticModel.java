@@ -1,0 +1,170 @@
+package dev.streamscribe.acoustic.model;
+
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded {@code stream_step} SavedModel with its meta.json. {@link #step} runs several streams' chunks in one
+ * session call when they have the same length; the streams' state goes in and comes out with them, so the model
+ * itself holds none and can be shared by every stream of a process.
+ */
+public final class AcousticModel implements AutoCloseable {
+    /** The model shipped in this jar, under this classpath folder. */
+    public static final String DEFAULT_RESOURCE = "/models/en-conv-lstm-v1/";
+    private static final List<String> DEFAULT_FILES = List.of("meta.json", "saved_model.pb",
+            "variables/variables.index", "variables/variables.data-00000-of-00001");
+
+    /** One stream's chunk: frames [T][melBands] with T a multiple of the stride, and the state before it. */
+    public record Request(float[][] frames, ModelState state) {}
+
+    /** Log-probabilities [T/stride][classes] and the state after the chunk. */
+    public record Response(float[][] logProbs, ModelState state) {}
+
+    private final SavedModelBundle bundle;
+    private final SessionFunction stepFunction;
+    private final ModelMeta meta;
+
+    private AcousticModel(SavedModelBundle bundle, ModelMeta meta) {
+        this.bundle = bundle;
+        this.stepFunction = bundle.function(ModelExporter.SIGNATURE);
+        this.meta = meta;
+    }
+
+    /** Loads a model directory (SavedModel + meta.json); {@code threads} bounds TensorFlow's intra-op pool. */
+    public static AcousticModel load(Path dir, int threads) throws IOException {
+        if (!Files.exists(dir.resolve("saved_model.pb"))) throw new IOException(dir + ": no saved_model.pb (not a model directory)");
+        ModelMeta meta = ModelMeta.read(dir.resolve("meta.json"));
+        ConfigProto config = ConfigProto.newBuilder().setIntraOpParallelismThreads(threads)
+                .setInterOpParallelismThreads(1).build();
+        SavedModelBundle b = SavedModelBundle.loader(dir.toString()).withTags("serve").withConfigProto(config).load();
+        return new AcousticModel(b, meta);
+    }
+
+    /** The shipped default model, unpacked from the classpath into a temporary directory. */
+    public static AcousticModel loadDefault(int threads) throws IOException {
+        Path dir = Files.createTempDirectory("streamscribe-model");
+        for (String f : DEFAULT_FILES) {
+            try (InputStream in = AcousticModel.class.getResourceAsStream(DEFAULT_RESOURCE + f)) {
+                if (in == null) {
+                    if (f.startsWith("variables/")) continue; // a frozen graph may have no variables
+                    throw new IOException("the default model is missing from the classpath: " + DEFAULT_RESOURCE + f);
+                }
+                Path target = dir.resolve(f);
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try {
+            return load(dir, threads);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    public ModelMeta meta() {
+        return meta;
+    }
+
+    public ModelConfig config() {
+        return meta.model();
+    }
+
+    /** Runs each request; requests of equal length share one batched call. Results are in request order. */
+    public List<Response> step(List<Request> requests) {
+        Map<Integer, List<Integer>> byLength = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byLength.computeIfAbsent(requests.get(i).frames().length, k -> new ArrayList<>()).add(i);
+        }
+        Response[] out = new Response[requests.size()];
+        for (Map.Entry<Integer, List<Integer>> group : byLength.entrySet()) {
+            List<Integer> idx = group.getValue();
+            List<Response> rs = runBatch(idx.stream().map(requests::get).toList(), group.getKey());
+            for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = rs.get(k);
+        }
+        return List.of(out);
+    }
+
+    private List<Response> runBatch(List<Request> batch, int frames) {
+        ModelConfig c = config();
+        int b = batch.size();
+        int bands = c.melBands();
+        int layers = c.lstmLayers();
+        int units = c.lstmUnits();
+        if (frames % c.stride() != 0) throw new IllegalArgumentException("chunk of " + frames + " frames is not a multiple of the stride");
+        float[] feats = new float[b * frames * bands];
+        float[] conv = new float[b * c.stride() * bands];
+        float[] h = new float[layers * b * units];
+        float[] cs = new float[layers * b * units];
+        for (int i = 0; i < b; i++) {
+            Request r = batch.get(i);
+            for (int t = 0; t < frames; t++) System.arraycopy(r.frames()[t], 0, feats, (i * frames + t) * bands, bands);
+            System.arraycopy(r.state().conv(), 0, conv, i * conv.length / b, conv.length / b);
+            for (int l = 0; l < layers; l++) {
+                System.arraycopy(r.state().h(), l * units, h, (l * b + i) * units, units);
+                System.arraycopy(r.state().c(), l * units, cs, (l * b + i) * units, units);
+            }
+        }
+        Map<String, Tensor> in = new HashMap<>();
+        try (TFloat32 tf = TFloat32.tensorOf(Shape.of(b, frames, bands), DataBuffers.of(feats, true, false));
+             TFloat32 tc = TFloat32.tensorOf(Shape.of(b, c.stride(), bands), DataBuffers.of(conv, true, false));
+             TFloat32 th = TFloat32.tensorOf(Shape.of(layers, b, units), DataBuffers.of(h, true, false));
+             TFloat32 tcs = TFloat32.tensorOf(Shape.of(layers, b, units), DataBuffers.of(cs, true, false))) {
+            in.put("features", tf);
+            in.put("conv_state", tc);
+            in.put("lstm_h", th);
+            in.put("lstm_c", tcs);
+            try (Result res = stepFunction.call(in)) {
+                float[] lp = read((TFloat32) res.get("log_probs").orElseThrow());
+                float[] nconv = read((TFloat32) res.get("conv_state").orElseThrow());
+                float[] nh = read((TFloat32) res.get("lstm_h").orElseThrow());
+                float[] nc = read((TFloat32) res.get("lstm_c").orElseThrow());
+                int steps = frames / c.stride();
+                int classes = c.classes();
+                List<Response> out = new ArrayList<>(b);
+                for (int i = 0; i < b; i++) {
+                    float[][] logProbs = new float[steps][classes];
+                    for (int t = 0; t < steps; t++) System.arraycopy(lp, (i * steps + t) * classes, logProbs[t], 0, classes);
+                    ModelState s = ModelState.initial(c);
+                    System.arraycopy(nconv, i * s.conv().length, s.conv(), 0, s.conv().length);
+                    for (int l = 0; l < layers; l++) {
+                        System.arraycopy(nh, (l * b + i) * units, s.h(), l * units, units);
+                        System.arraycopy(nc, (l * b + i) * units, s.c(), l * units, units);
+                    }
+                    out.add(new Response(logProbs, s));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static float[] read(TFloat32 t) {
+        float[] a = new float[(int) t.shape().size()];
+        t.copyTo(DataBuffers.of(a, false, false));
+        return a;
+    }
+
+    @Override
+    public void close() {
+        bundle.close();
+    }
+
+}

@@ -1,0 +1,18 @@
+package dev.streamscribe.acoustic.model;
+
+/**
+ * Shape of the conv + LSTM network. The convolution sees {@code 2 * stride} frames and moves by {@code stride},
+ * so it keeps {@code stride} frames of context between calls ({@code conv_state [B, stride, melBands]}).
+ */
+public record ModelConfig(int melBands, int stride, int convChannels, int lstmLayers, int lstmUnits, int classes) {
+
+    public static final ModelConfig DEFAULT = new ModelConfig(80, 3, 256, 2, 256, Alphabet.CLASSES);
+
+    public int convKernel() {
+        return 2 * stride;
+    }
+
+    public int convInputs() {
+        return convKernel() * melBands;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.streamscribe.acoustic.model;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Writes the {@code stream_step} SavedModel (weights frozen as constants) and its meta.json. */
+public final class ModelExporter {
+    public static final String SIGNATURE = "stream_step";
+
+    private ModelExporter() {}
+
+    public static void export(Weights weights, ModelMeta meta, Path dir) throws IOException {
+        ModelConfig c = meta.model();
+        Files.createDirectories(dir);
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            Map<String, Operand<TFloat32>> constants = new HashMap<>();
+            for (Weights.Parameter p : weights.parameters()) {
+                constants.put(p.name(), tf.constant(Shape.of(p.shape()), DataBuffers.of(p.values(), true, false)));
+            }
+            Placeholder<TFloat32> features = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, c.melBands())));
+            Placeholder<TFloat32> conv = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.stride(), c.melBands())));
+            Placeholder<TFloat32> h = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(c.lstmLayers(), -1, c.lstmUnits())));
+            Placeholder<TFloat32> cs = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(c.lstmLayers(), -1, c.lstmUnits())));
+            ConvLstmGraph.Step step = ConvLstmGraph.build(tf, c, constants::get, features, conv, h, cs);
+            Operand<TFloat32> logProbs = tf.linalg.transpose(tf.nn.logSoftmax(step.logits()), tf.constant(new int[] {1, 0, 2}));
+            Signature sig = Signature.builder(SIGNATURE)
+                    .input("features", features).input("conv_state", conv).input("lstm_h", h).input("lstm_c", cs)
+                    .output("log_probs", logProbs).output("conv_state", step.convState())
+                    .output("lstm_h", step.lstmH()).output("lstm_c", step.lstmC()).build();
+            try (Session s = new Session(g)) {
+                SavedModelBundle.exporter(dir.toString()).withFunction(SessionFunction.create(sig, s)).export();
+            }
+        }
+        meta.write(dir.resolve("meta.json"));
+    }
+}

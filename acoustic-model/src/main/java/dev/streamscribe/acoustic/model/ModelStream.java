@@ -1,0 +1,63 @@
+package dev.streamscribe.acoustic.model;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * One stream's view of the model: frames in, log-probabilities out, with the network state carried between
+ * calls. Frames that do not fill a whole stride wait for the next call, so any chunking gives the log-probs of
+ * one pass. {@link #take} and {@link #complete} split a call in two so that many streams can share one batch.
+ */
+public final class ModelStream {
+    private final ModelConfig config;
+    private ModelState state;
+    private float[][] pending = new float[0][];
+
+    public ModelStream(ModelConfig config) {
+        this.config = config;
+        this.state = ModelState.initial(config);
+    }
+
+    /** Convenience for a stream that runs alone. */
+    public float[][] accept(AcousticModel model, float[][] frames) {
+        AcousticModel.Request r = take(frames);
+        if (r == null) return new float[0][];
+        return complete(model.step(java.util.List.of(r)).get(0));
+    }
+
+    /** Queues frames; returns the request to run now, or null when there is less than a stride of frames. */
+    public AcousticModel.Request take(float[][] frames) {
+        float[][] all = pending.length == 0 ? frames : concat(pending, frames);
+        int usable = all.length / config.stride() * config.stride();
+        pending = Arrays.copyOfRange(all, usable, all.length);
+        return usable == 0 ? null : new AcousticModel.Request(Arrays.copyOf(all, usable), state);
+    }
+
+    /** Takes the outcome of the request returned by {@link #take}. */
+    public float[][] complete(AcousticModel.Response response) {
+        state = response.state();
+        return response.logProbs();
+    }
+
+    private static float[][] concat(float[][] a, float[][] b) {
+        float[][] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    public void writeState(DataOutput out) throws IOException {
+        state.write(out);
+        out.writeInt(pending.length);
+        for (float[] f : pending) for (float v : f) out.writeFloat(v);
+    }
+
+    public void readState(DataInput in) throws IOException {
+        state = ModelState.read(in, config);
+        int n = in.readInt();
+        if (n < 0 || n >= config.stride()) throw new IOException("corrupt model state: " + n + " pending frames");
+        pending = new float[n][config.melBands()];
+        for (float[] f : pending) for (int i = 0; i < f.length; i++) f[i] = in.readFloat();
+    }
+}

@@ -1,0 +1,332 @@
+package dev.streamscribe.acoustic.training;
+
+import dev.streamscribe.acoustic.corpus.Manifest;
+import dev.streamscribe.acoustic.corpus.ManifestEntry;
+import dev.streamscribe.acoustic.corpus.Progress;
+import dev.streamscribe.acoustic.model.Alphabet;
+import dev.streamscribe.acoustic.model.ModelConfig;
+import dev.streamscribe.acoustic.model.ModelExporter;
+import dev.streamscribe.acoustic.model.ModelMeta;
+import dev.streamscribe.acoustic.model.Weights;
+import dev.streamscribe.features.frames.FeatureConfig;
+import dev.streamscribe.features.frames.Normalizer;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * CTC training of the conv + LSTM model on a corpus manifest: length-bucketed batches, Adam with clipping, a
+ * warm-up then cosine learning-rate schedule, SpecAugment-style masking, dev-set greedy CER/WER, checkpoints
+ * with resume, and an export of the {@code stream_step} SavedModel at every evaluation. The manifest is read
+ * again at each epoch, so training can start while the corpus is still being generated.
+ */
+public final class Trainer {
+
+    public record Settings(Path manifest, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
+                           long steps, double learningRate, int warmupSteps, int evalEvery, int devLimit,
+                           int threads, long seed, String modelName) {
+        public static Settings defaults(Path manifest, Path outDir) {
+            return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 12000, 1.5e-3, 400, 500, 400,
+                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-v1");
+        }
+    }
+
+    private static final double CLIP_NORM = 5.0;
+    private static final int NORMALISATION_SAMPLE = 3000;
+
+    private final Settings s;
+    private final PrintStream log;
+    private final FeatureConfig features = FeatureConfig.DEFAULT;
+
+    public Trainer(Settings settings, PrintStream log) {
+        this.s = settings;
+        this.log = log;
+    }
+
+    private Path checkpointFile() {
+        return s.outDir().resolve("checkpoint.bin");
+    }
+
+    public Path modelDir() {
+        return s.outDir().resolve("model");
+    }
+
+    /** Trains until {@code steps}; returns the dev metrics of the last evaluation. */
+    public Map<String, Object> run() throws IOException, InterruptedException {
+        Files.createDirectories(s.outDir());
+        Path corpusDir = s.manifest().toAbsolutePath().getParent();
+        FeatureCache cache = new FeatureCache(corpusDir.resolve("features.cache"), features);
+        Corpus corpus = load(cache, corpusDir);
+        log.printf("train: %d train / %d dev utterances, %.2f h of training audio%n", corpus.train.size(),
+                corpus.dev.size(), corpus.trainFrames() * features.hopMs() / 3.6e6);
+
+        Weights weights;
+        Adam adam;
+        Normalizer norm;
+        if (Files.exists(checkpointFile())) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpointFile())))) {
+                weights = Weights.read(in);
+                norm = new Normalizer(readFloats(in), readFloats(in));
+                adam = new Adam(weights, CLIP_NORM);
+                adam.read(in);
+            }
+            log.printf("train: resumed from %s at step %d%n", checkpointFile(), adam.step());
+        } else {
+            weights = Weights.initial(s.model(), s.seed());
+            adam = new Adam(weights, CLIP_NORM);
+            norm = normaliser(corpus.train);
+        }
+        log.printf("train: model %s, %,d parameters%n", s.model(), weights.count());
+
+        Map<String, Object> metrics = Map.of();
+        Random random = new Random(s.seed() + adam.step());
+        Progress progress = new Progress(log, "steps", s.steps());
+        long started = System.nanoTime();
+        long startStep = adam.step();
+        double lossAvg = Double.NaN;
+        double firstLoss = Double.NaN;
+        java.util.ArrayDeque<Float> recent = new java.util.ArrayDeque<>();
+        try (TrainingGraph graph = new TrainingGraph(s.model(), s.threads())) {
+            while (adam.step() < s.steps()) {
+                if (adam.step() > startStep) corpus = load(cache, corpusDir); // picks up utterances added since
+                List<List<Utterance>> batches = batches(corpus.train);
+                Collections.shuffle(batches, random);
+                for (List<Utterance> batch : batches) {
+                    if (adam.step() >= s.steps()) break;
+                    Batch b = Batch.of(batch, norm, s.model().stride(), random, true);
+                    TrainingGraph.Result r = graph.step(weights, b.features, b.labels, b.frames);
+                    double gnorm = adam.apply(weights, r.gradients(), learningRate(adam.step()));
+                    if (Double.isFinite(r.meanLoss())) {
+                        lossAvg = Double.isNaN(lossAvg) ? r.meanLoss() : 0.98 * lossAvg + 0.02 * r.meanLoss();
+                        if (Double.isNaN(firstLoss)) firstLoss = r.meanLoss();
+                        recent.addLast(r.meanLoss());
+                        if (recent.size() > 10) recent.removeFirst();
+                    }
+                    long step = adam.step();
+                    if (step % 25 == 0) {
+                        double rate = (step - startStep) / ((System.nanoTime() - started) / 1e9);
+                        progress.update(step, String.format(Locale.ROOT, "loss %.2f lr %.2e |g| %.1f %.2f steps/s",
+                                lossAvg, learningRate(step), gnorm, rate));
+                    }
+                    if (step % s.evalEvery() == 0 || step == s.steps()) {
+                        metrics = evaluate(graph, weights, norm, corpus.dev);
+                        metrics.put("firstTrainLoss", firstLoss);
+                        metrics.put("recentTrainLoss", recent.stream().mapToDouble(Float::doubleValue).average().orElse(Double.NaN));
+                        log.printf(Locale.ROOT, "train: step %d dev greedy CER %.2f%% WER %.2f%% loss %.2f%n", step,
+                                100 * (double) metrics.get("devCer"), 100 * (double) metrics.get("devWer"),
+                                (double) metrics.get("devLoss"));
+                        checkpoint(weights, norm, adam);
+                        export(weights, norm, corpus, metrics, step, (System.nanoTime() - started) / 1e9);
+                    }
+                }
+            }
+        }
+        return metrics;
+    }
+
+    private record Corpus(List<Utterance> train, List<Utterance> dev, int voices) {
+        long trainFrames() {
+            return train.stream().mapToLong(Utterance::frameCount).sum();
+        }
+    }
+
+    private Corpus load(FeatureCache cache, Path corpusDir) throws IOException, InterruptedException {
+        List<ManifestEntry> entries = Manifest.read(s.manifest());
+        List<ManifestEntry> train = entries.stream().filter(e -> e.split().equals(ManifestEntry.TRAIN)).toList();
+        List<ManifestEntry> dev = entries.stream().filter(e -> e.split().equals(ManifestEntry.DEV)).limit(s.devLimit()).toList();
+        int voices = (int) entries.stream().map(ManifestEntry::voice).map(v -> v.replaceAll("@.*", "")).distinct().count();
+        return new Corpus(trainable(cache.get(corpusDir, train, s.threads())), cache.get(corpusDir, dev, s.threads()), voices);
+    }
+
+    /** CTC needs at least one output frame per label, plus one between repeated labels. */
+    private List<Utterance> trainable(List<Utterance> us) {
+        List<Utterance> out = new ArrayList<>();
+        for (Utterance u : us) {
+            int needed = u.labels().length;
+            for (int i = 1; i < u.labels().length; i++) if (u.labels()[i] == u.labels()[i - 1]) needed++;
+            if (needed <= u.frameCount() / s.model().stride() && u.frameCount() <= s.maxBatchFrames()) out.add(u);
+        }
+        return out;
+    }
+
+    private List<List<Utterance>> batches(List<Utterance> train) {
+        List<Utterance> sorted = new ArrayList<>(train);
+        sorted.sort(Comparator.comparingInt(Utterance::frameCount));
+        List<List<Utterance>> out = new ArrayList<>();
+        int i = 0;
+        while (i < sorted.size()) {
+            int end = i;
+            // the batch grows while its padded size stays within the frame budget
+            while (end < sorted.size() && end - i < s.batchSize()
+                    && (long) (end - i + 1) * sorted.get(end).frameCount() <= s.maxBatchFrames()) end++;
+            end = Math.max(end, i + 1);
+            out.add(sorted.subList(i, end));
+            i = end;
+        }
+        return out;
+    }
+
+    double learningRate(long step) {
+        if (step < s.warmupSteps()) return s.learningRate() * (step + 1) / s.warmupSteps();
+        double progress = Math.min(1.0, (double) (step - s.warmupSteps()) / Math.max(1, s.steps() - s.warmupSteps()));
+        return s.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+
+    private Normalizer normaliser(List<Utterance> train) {
+        int bands = features.melBands();
+        double[] sum = new double[bands];
+        double[] sq = new double[bands];
+        long n = 0;
+        for (Utterance u : train.subList(0, Math.min(train.size(), NORMALISATION_SAMPLE))) {
+            for (int t = 0; t < u.frameCount(); t++, n++) {
+                for (int b = 0; b < bands; b++) {
+                    double v = u.frames()[t * bands + b] / Utterance.SCALE;
+                    sum[b] += v;
+                    sq[b] += v * v;
+                }
+            }
+        }
+        float[] mean = new float[bands];
+        float[] std = new float[bands];
+        for (int b = 0; b < bands; b++) {
+            mean[b] = (float) (sum[b] / n);
+            std[b] = (float) Math.sqrt(Math.max(1e-6, sq[b] / n - mean[b] * (double) mean[b]));
+        }
+        return new Normalizer(mean, std);
+    }
+
+    private Map<String, Object> evaluate(TrainingGraph graph, Weights w, Normalizer norm, List<Utterance> dev) {
+        ErrorRate er = new ErrorRate();
+        double loss = 0;
+        List<Utterance> sorted = new ArrayList<>(dev);
+        sorted.sort(Comparator.comparingInt(Utterance::frameCount));
+        for (int i = 0; i < sorted.size(); i += 32) {
+            List<Utterance> part = sorted.subList(i, Math.min(sorted.size(), i + 32));
+            Batch b = Batch.of(part, norm, s.model().stride(), null, false);
+            TrainingGraph.Result r = graph.evaluate(w, b.features, b.labels, b.frames);
+            for (int k = 0; k < part.size(); k++) {
+                er.add(part.get(k).text(), greedy(r.logProbs(), k, b.frames[k] / s.model().stride()));
+                if (Float.isFinite(r.losses()[k])) loss += r.losses()[k];
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("devUtterances", dev.size());
+        m.put("devCer", er.cer());
+        m.put("devWer", er.wer());
+        m.put("devLoss", loss / Math.max(1, dev.size()));
+        return m;
+    }
+
+    /** Best path through time-major log-probs [T][B][C] for batch item {@code k}. */
+    static String greedy(float[][][] logProbs, int k, int frames) {
+        StringBuilder sb = new StringBuilder();
+        int prev = -1;
+        for (int t = 0; t < frames && t < logProbs.length; t++) {
+            float[] p = logProbs[t][k];
+            int best = 0;
+            for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+            if (best != prev && best != Alphabet.BLANK) sb.append(Alphabet.symbol(best));
+            prev = best;
+        }
+        return sb.toString().trim().replaceAll(" +", " ");
+    }
+
+    private void checkpoint(Weights w, Normalizer norm, Adam adam) throws IOException {
+        Path tmp = checkpointFile().resolveSibling("checkpoint.tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+            w.write(out);
+            writeFloats(out, norm.mean());
+            writeFloats(out, norm.std());
+            adam.write(out);
+        }
+        Files.move(tmp, checkpointFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void export(Weights w, Normalizer norm, Corpus corpus, Map<String, Object> metrics, long step,
+                        double seconds) throws IOException {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("corpus", s.manifest().toString());
+        training.put("trainUtterances", corpus.train.size());
+        training.put("trainHours", corpus.trainFrames() * features.hopMs() / 3.6e6);
+        training.put("voices", corpus.voices());
+        training.put("steps", step);
+        training.put("batchSize", s.batchSize());
+        training.put("learningRate", s.learningRate());
+        training.put("sessionSeconds", Math.round(seconds));
+        training.put("parameters", w.count());
+        ModelMeta meta = ModelMeta.of(s.modelName(), features, s.model(), norm, training, metrics);
+        Path tmp = s.outDir().resolve("model.tmp");
+        deleteTree(tmp);
+        ModelExporter.export(w, meta, tmp);
+        deleteTree(modelDir());
+        Files.move(tmp, modelDir(), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+        }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+        out.writeInt(a.length);
+        for (float f : a) out.writeFloat(f);
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        float[] a = new float[in.readInt()];
+        for (int i = 0; i < a.length; i++) a[i] = in.readFloat();
+        return a;
+    }
+
+    /** A padded, normalised batch; T is rounded up to a multiple of the stride. */
+    private record Batch(float[][][] features, int[][] labels, int[] frames) {
+        static Batch of(List<Utterance> us, Normalizer norm, int stride, Random maskRandom, boolean augment) {
+            int max = us.stream().mapToInt(Utterance::frameCount).max().orElse(stride);
+            int t = (max + stride - 1) / stride * stride;
+            int bands = norm.mean().length;
+            float[][][] f = new float[us.size()][t][bands];
+            int[][] labels = new int[us.size()][];
+            int[] frames = new int[us.size()];
+            for (int i = 0; i < us.size(); i++) {
+                Utterance u = us.get(i);
+                u.normalisedInto(f[i], norm.mean(), norm.std());
+                if (augment) specAugment(f[i], u.frameCount(), maskRandom);
+                labels[i] = u.labels();
+                frames[i] = u.frameCount();
+            }
+            return new Batch(f, labels, frames);
+        }
+
+        /** Two frequency masks of up to 10 bands and two time masks of up to 5% of the frames. */
+        private static void specAugment(float[][] x, int frames, Random r) {
+            int bands = x[0].length;
+            for (int m = 0; m < 2; m++) {
+                int w = r.nextInt(11);
+                int f0 = r.nextInt(bands - w + 1);
+                for (int t = 0; t < frames; t++) for (int b = f0; b < f0 + w; b++) x[t][b] = 0;
+            }
+            for (int m = 0; m < 2; m++) {
+                int w = r.nextInt(Math.max(1, frames / 20));
+                int t0 = r.nextInt(Math.max(1, frames - w));
+                for (int t = t0; t < Math.min(frames, t0 + w); t++) java.util.Arrays.fill(x[t], 0f);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.streamscribe.acoustic.model;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** DESIGN §4: running a stream in chunks with carried state gives the log-probs of one pass (within 1e-4). */
+class StreamingEquivalenceTest {
+    private static AcousticModel model;
+
+    @BeforeAll
+    static void load() throws Exception {
+        model = AcousticModel.loadDefault(2);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    private static float[][] features(int frames, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[frames][model.config().melBands()];
+        for (float[] f : x) for (int i = 0; i < f.length; i++) f[i] = (float) r.nextGaussian();
+        return x;
+    }
+
+    private static List<float[]> run(float[][] x, Random chunking) {
+        ModelStream s = new ModelStream(model.config());
+        List<float[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < x.length) {
+            int n = chunking == null ? x.length : 1 + chunking.nextInt(40);
+            out.addAll(List.of(s.accept(model, java.util.Arrays.copyOfRange(x, i, Math.min(x.length, i + n)))));
+            i += n;
+        }
+        return out;
+    }
+
+    @Test
+    void chunkedEqualsOnePass() {
+        float[][] x = features(601, 1);
+        List<float[]> whole = run(x, null);
+        assertEquals(600 / model.config().stride(), whole.size());
+        for (long seed = 0; seed < 3; seed++) {
+            List<float[]> chunked = run(x, new Random(seed));
+            assertEquals(whole.size(), chunked.size());
+            double maxDiff = 0;
+            for (int t = 0; t < whole.size(); t++) {
+                for (int c = 0; c < whole.get(t).length; c++) maxDiff = Math.max(maxDiff, Math.abs(whole.get(t)[c] - chunked.get(t)[c]));
+            }
+            assertTrue(maxDiff < 1e-4, "max abs difference " + maxDiff);
+        }
+    }
+
+    @Test
+    void batchedStreamsEqualSeparateRuns() {
+        float[][] a = features(90, 2);
+        float[][] b = features(90, 3);
+        List<AcousticModel.Response> both = model.step(List.of(
+                new AcousticModel.Request(a, ModelState.initial(model.config())),
+                new AcousticModel.Request(b, ModelState.initial(model.config()))));
+        float[][] alone = model.step(List.of(new AcousticModel.Request(b, ModelState.initial(model.config())))).get(0).logProbs();
+        for (int t = 0; t < alone.length; t++) {
+            for (int c = 0; c < alone[t].length; c++) assertEquals(alone[t][c], both.get(1).logProbs()[t][c], 1e-4);
+        }
+    }
+
+    @Test
+    void logProbsAreNormalised() {
+        for (float[] frame : run(features(30, 4), null)) {
+            double sum = 0;
+            for (float v : frame) sum += Math.exp(v);
+            assertEquals(1.0, sum, 1e-3);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.streamscribe.acoustic.training;
+
+import dev.streamscribe.acoustic.corpus.Augmentation;
+import dev.streamscribe.acoustic.corpus.Manifest;
+import dev.streamscribe.acoustic.corpus.ManifestEntry;
+import dev.streamscribe.acoustic.corpus.Renderer;
+import dev.streamscribe.acoustic.corpus.Voice;
+import dev.streamscribe.acoustic.model.AcousticModel;
+import dev.streamscribe.acoustic.model.ModelConfig;
+import dev.streamscribe.acoustic.model.ModelStream;
+import dev.streamscribe.features.audio.Audio;
+import dev.streamscribe.features.audio.WavWriter;
+import dev.streamscribe.features.frames.FeatureStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole training path on a tiny synthesised corpus: render, train a few steps, export, reload, decode. */
+class TrainingSmokeTest {
+    @Test
+    void tinyCorpusTrainsExportsAndReloads(@TempDir Path dir) throws Exception {
+        Path corpus = dir.resolve("corpus");
+        java.nio.file.Files.createDirectories(corpus.resolve("wav"));
+        Renderer renderer = new Renderer(java.nio.file.Files.createTempDirectory(dir, "tmp"), List.of());
+        List<String> sentences = List.of("open the door", "close the window please");
+        List<Voice> voices = List.of(new Voice("espeak-ng", "en-us", 160, 50), new Voice("espeak-ng", "en-gb+m3", 150, 40),
+                new Voice("espeak-ng", "en-us+f2", 170, 60));
+        int n = 0;
+        try (Manifest.Appender m = new Manifest.Appender(corpus.resolve("manifest.jsonl"))) {
+            for (String s : sentences) {
+                for (Voice v : voices) {
+                    String id = "u" + n++;
+                    Audio a = renderer.render(s, v, Augmentation.NONE, n);
+                    WavWriter.write(a, corpus.resolve("wav/" + id + ".wav"));
+                    // the last rendering doubles as dev so that evaluation has something to decode
+                    String split = n == sentences.size() * voices.size() ? ManifestEntry.DEV : ManifestEntry.TRAIN;
+                    m.append(new ManifestEntry(id, "wav/" + id + ".wav", s, v.label(), "none", a.durationMs(), split, "test"));
+                }
+            }
+        }
+        ModelConfig small = new ModelConfig(80, 3, 32, 1, 48, 29);
+        Trainer.Settings d = Trainer.Settings.defaults(corpus.resolve("manifest.jsonl"), dir.resolve("train"));
+        Trainer.Settings s = new Trainer.Settings(d.manifest(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5,
+                30, 10, 2, 1, "smoke");
+        Map<String, Object> metrics = new Trainer(s, System.out).run();
+
+        double first = (double) metrics.get("firstTrainLoss");
+        double recent = (double) metrics.get("recentTrainLoss");
+        assertTrue(recent < 0.6 * first, "loss went from " + first + " to " + recent);
+
+        try (AcousticModel model = AcousticModel.load(dir.resolve("train/model"), 1)) {
+            assertEquals("smoke", model.meta().name());
+            assertEquals(small, model.config());
+            Audio a = dev.streamscribe.features.audio.WavReader.read(corpus.resolve("wav/u0.wav"));
+            FeatureStream fs = new FeatureStream(a.sampleRate(), model.meta().features(), model.meta().normalizer());
+            float[][] logProbs = new ModelStream(model.config()).accept(model, fs.accept(a.samples()));
+            assertTrue(logProbs.length > 10);
+            assertNotNull(Trainer.greedy(new float[][][] {logProbs}, 0, logProbs.length));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.streamscribe.features.audio;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads RIFF/WAVE files: PCM 8/16/24/32-bit and 32-bit float, any channel count (downmixed), any rate. */
+public final class WavReader {
+    private static final int WAVE_FORMAT_PCM = 1;
+    private static final int WAVE_FORMAT_IEEE_FLOAT = 3;
+    private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
+
+    private WavReader() {}
+
+    public static Audio read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new AudioFormatException(file + ": no such file");
+        } catch (IOException e) {
+            throw new AudioFormatException(file + ": cannot read: " + e.getMessage());
+        }
+        return decode(bytes, file.toString());
+    }
+
+    /** True when the bytes start like a WAV file; used to reject WAV headers inside raw streams. */
+    public static boolean looksLikeWav(byte[] bytes) {
+        return bytes.length >= 12 && ascii(bytes, 0).equals("RIFF") && ascii(bytes, 8).equals("WAVE");
+    }
+
+    /** Decodes a whole WAV file held in memory; {@code name} is used in error messages. */
+    public static Audio decode(byte[] b, String name) {
+        if (b.length == 0) throw new AudioFormatException(name + ": empty file");
+        if (!looksLikeWav(b)) throw new AudioFormatException(name + ": not a RIFF/WAVE file");
+        int pos = 12;
+        PcmFormat format = null;
+        int channels = 0;
+        int rate = 0;
+        while (pos + 8 <= b.length) {
+            String id = ascii(b, pos);
+            long size = u32(b, pos + 4);
+            int body = pos + 8;
+            if (id.equals("fmt ")) {
+                if (size < 16 || body + 16 > b.length) throw new AudioFormatException(name + ": truncated fmt chunk");
+                int tag = u16(b, body);
+                channels = u16(b, body + 2);
+                rate = (int) u32(b, body + 4);
+                int bits = u16(b, body + 14);
+                if (tag == WAVE_FORMAT_EXTENSIBLE) {
+                    if (size < 40 || body + 26 > b.length) throw new AudioFormatException(name + ": truncated extensible fmt chunk");
+                    tag = u16(b, body + 24);
+                }
+                format = formatOf(tag, bits, name);
+                if (channels < 1) throw new AudioFormatException(name + ": channel count is " + channels);
+                if (rate < 1000 || rate > 384000) throw new AudioFormatException(name + ": unsupported sample rate " + rate + " Hz");
+            } else if (id.equals("data")) {
+                if (format == null) throw new AudioFormatException(name + ": data chunk before fmt chunk");
+                int frameBytes = format.bytesPerSample() * channels;
+                long available = b.length - body;
+                // Streaming writers leave the size as 0 or 0xFFFFFFFF; take what is there.
+                long declared = (size == 0 || size == 0xFFFFFFFFL) ? available : size;
+                if (declared > available) {
+                    throw new AudioFormatException(name + ": truncated data chunk (header says " + declared
+                            + " bytes, file has " + available + ")");
+                }
+                int len = (int) (declared - declared % frameBytes);
+                if (len == 0) throw new AudioFormatException(name + ": no audio samples");
+                return new Audio(format.decode(b, body, len, channels), rate);
+            }
+            pos = (int) Math.min(Integer.MAX_VALUE, body + size + (size & 1));
+        }
+        throw new AudioFormatException(name + (format == null ? ": no fmt chunk" : ": no data chunk"));
+    }
+
+    private static PcmFormat formatOf(int tag, int bits, String name) {
+        if (tag == WAVE_FORMAT_PCM) {
+            switch (bits) {
+                case 8: return PcmFormat.U8;
+                case 16: return PcmFormat.S16LE;
+                case 24: return PcmFormat.S24LE;
+                case 32: return PcmFormat.S32LE;
+                default: break;
+            }
+        } else if (tag == WAVE_FORMAT_IEEE_FLOAT && bits == 32) {
+            return PcmFormat.F32LE;
+        }
+        throw new AudioFormatException(name + ": unsupported WAV encoding (format tag " + tag + ", " + bits + " bits)");
+    }
+
+    private static String ascii(byte[] b, int p) {
+        return new String(b, p, 4, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static int u16(byte[] b, int p) {
+        return (b[p] & 0xff) | ((b[p + 1] & 0xff) << 8);
+    }
+
+    private static long u32(byte[] b, int p) {
+        return (b[p] & 0xffL) | ((b[p + 1] & 0xffL) << 8) | ((b[p + 2] & 0xffL) << 16) | ((b[p + 3] & 0xffL) << 24);
+    }
+}
