@@ -1,0 +1,51 @@
+package dev.streamscribe.decoder;
+
+import java.util.Map;
+
+/**
+ * Decoder settings. {@code beamWidth} 1 is greedy best-path decoding; {@code lmWeight} scales the word LM's
+ * natural-log probability and {@code wordBonus} is added per word (both ignored without an LM);
+ * {@code hotWords} maps words to a log-score bonus added whenever the word is completed. A final is emitted after
+ * {@code endpointSilenceMs} of trailing non-speech following speech, or when an utterance reaches
+ * {@code maxUtteranceMs}; partials every {@code partialIntervalMs} of audio.
+ */
+public record DecoderConfig(int beamWidth, double lmWeight, double wordBonus, int partialIntervalMs,
+                            int endpointSilenceMs, int maxUtteranceMs, Map<String, Double> hotWords) {
+    public static final DecoderConfig DEFAULT = new DecoderConfig(8, 0.5, 1.0, 200, 600, 20_000, Map.of());
+
+    public DecoderConfig {
+        if (beamWidth < 1 || beamWidth > 1024) throw new IllegalArgumentException("beam width must be 1..1024, got " + beamWidth);
+        if (partialIntervalMs < 1) throw new IllegalArgumentException("partial interval must be positive");
+        if (endpointSilenceMs < 1) throw new IllegalArgumentException("endpoint silence must be positive");
+        if (maxUtteranceMs < 1000) throw new IllegalArgumentException("max utterance must be at least 1000 ms");
+        hotWords = Map.copyOf(hotWords);
+    }
+
+    public DecoderConfig withBeamWidth(int v) {
+        return new DecoderConfig(v, lmWeight, wordBonus, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
+    }
+
+    public DecoderConfig withLmWeight(double v) {
+        return new DecoderConfig(beamWidth, v, wordBonus, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
+    }
+
+    public DecoderConfig withWordBonus(double v) {
+        return new DecoderConfig(beamWidth, lmWeight, v, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
+    }
+
+    public DecoderConfig withPartialIntervalMs(int v) {
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, v, endpointSilenceMs, maxUtteranceMs, hotWords);
+    }
+
+    public DecoderConfig withEndpointSilenceMs(int v) {
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, partialIntervalMs, v, maxUtteranceMs, hotWords);
+    }
+
+    public DecoderConfig withMaxUtteranceMs(int v) {
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, partialIntervalMs, endpointSilenceMs, v, hotWords);
+    }
+
+    public DecoderConfig withHotWords(Map<String, Double> v) {
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, v);
+    }
+}

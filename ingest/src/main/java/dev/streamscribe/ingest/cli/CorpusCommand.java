@@ -1,0 +1,40 @@
+package dev.streamscribe.ingest.cli;
+
+import dev.streamscribe.acoustic.corpus.CorpusGenerator;
+
+import java.nio.file.Path;
+
+/** {@code ./asr corpus}: synthesises the training corpus with Debian's speech synthesisers (resumable). */
+final class CorpusCommand implements Command {
+    @Override
+    public String name() {
+        return "corpus";
+    }
+
+    @Override
+    public String summary() {
+        return "synthesise a training corpus (espeak-ng, flite, festival + augmentation)";
+    }
+
+    @Override
+    public String usage() {
+        CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of("data/corpus"));
+        return "usage: ./asr corpus [options]\n"
+                + "  --corpus-dir DIR     where the WAVs and manifest.jsonl go (default data/corpus)\n"
+                + "  --utterances N       how many utterances (default " + d.utterances() + ")\n"
+                + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
+                + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
+                + "  --threads N          parallel renderers (default: all cores)\n"
+                + "Rerunning with the same settings resumes where it stopped.";
+    }
+
+    @Override
+    public int run(Options o) throws Exception {
+        CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of(o.get("corpus-dir", "data/corpus")));
+        CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
+                o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
+                o.getInt("threads", d.threads()), d.minWords(), d.maxWords());
+        new CorpusGenerator(s, System.out).run();
+        return 0;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.streamscribe.ingest.cli;
+
+import dev.streamscribe.features.audio.Audio;
+import dev.streamscribe.features.audio.WavReader;
+import dev.streamscribe.ingest.kafka.AudioPublisher;
+import dev.streamscribe.ingest.kafka.EmbeddedKafka;
+import dev.streamscribe.ingest.kafka.KafkaSettings;
+import dev.streamscribe.ingest.kafka.StreamsPipeline;
+import dev.streamscribe.ingest.kafka.TranscriptTail;
+import dev.streamscribe.ingest.recognizer.Recognizer;
+import dev.streamscribe.ingest.topology.PipelineConfig;
+import dev.streamscribe.ingest.topology.Transcript;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./asr demo}: the whole pipeline in one process: an embedded KRaft broker, the Streams application and a
+ * producer playing a recording in real time; partials and finals are printed as they come off the transcripts topic.
+ */
+final class DemoCommand implements Command {
+    static final String SAMPLE = "/samples/demo.wav";
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "embedded broker + pipeline + a live-paced producer; prints partials and finals";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: ./asr demo [options] [FILE]\n"
+                + "  FILE                 WAV file to play (default: the bundled sample)\n"
+                + "  --fast               publish as fast as possible instead of in real time\n" + RecognizerOptions.HELP;
+    }
+
+    @Override
+    public int run(Options o) throws Exception {
+        Audio audio = o.positional().isEmpty() ? sample() : WavReader.read(Path.of(o.positional().get(0)));
+        Path work = Files.createTempDirectory("streamscribe-demo");
+        PipelineConfig config = KafkaOptions.pipeline(o);
+        System.out.println("demo: starting an embedded Kafka broker (KRaft) ...");
+        try (EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"));
+             Recognizer recognizer = Recognizer.create(RecognizerOptions.from(o))) {
+            KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
+            kafka.createTopics(config, 1, (short) 1);
+            try (StreamsPipeline pipeline = StreamsPipeline.start(kafka, recognizer, config,
+                    StreamsPipeline.Settings.defaults(work.resolve("state")).withApplicationId("streamscribe-demo"))) {
+                pipeline.awaitRunning(Duration.ofMinutes(2));
+                System.out.printf("demo: broker %s, model %s; playing %.1f s of audio%s%n", kafka.bootstrapServers(),
+                        recognizer.modelName(), audio.durationMs() / 1000.0, o.flag("fast") ? "" : " in real time");
+                CountDownLatch ended = new CountDownLatch(1);
+                try (TranscriptTail tail = new TranscriptTail(kafka, config.transcriptsTopic(), t -> {
+                        print(t);
+                        if (t.isEos()) ended.countDown();
+                    });
+                     AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
+                    publisher.publish("demo", audio, !o.flag("fast"));
+                    if (!ended.await(2, TimeUnit.MINUTES)) throw new IllegalStateException("no end-of-stream final within 2 minutes");
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Audio sample() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) throw new IOException("the bundled sample " + SAMPLE + " is missing from the classpath");
+            return WavReader.decode(in.readAllBytes(), SAMPLE);
+        }
+    }
+
+    private static void print(Transcript t) {
+        String when = String.format(Locale.ROOT, "%6.2f-%6.2f s", t.startMs() / 1000.0, t.endMs() / 1000.0);
+        if (t.isFinal()) {
+            System.out.printf(Locale.ROOT, "FINAL   #%d %s  %s  (confidence %.2f)%s%n", t.utterance(), when, t.text(),
+                    t.confidence(), t.isEos() ? "  [end of stream]" : "");
+        } else {
+            System.out.printf("partial #%d %s  %s%n", t.utterance(), when, t.text());
+        }
+    }
+}

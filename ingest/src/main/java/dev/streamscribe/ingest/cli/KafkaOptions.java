@@ -1,0 +1,54 @@
+package dev.streamscribe.ingest.cli;
+
+import dev.streamscribe.ingest.kafka.KafkaSettings;
+import dev.streamscribe.ingest.kafka.StreamsPipeline;
+import dev.streamscribe.ingest.topology.PipelineConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The Kafka-side settings shared by serve, publish and demo: where the cluster is, the topics, the Streams runtime. */
+final class KafkaOptions {
+    static final String HELP = """
+              --bootstrap-servers HOST:PORT   Kafka cluster (default localhost:9092)
+              --kafka.NAME VALUE   any Kafka client setting, passed to every client (e.g. --kafka.security.protocol SASL_SSL)
+              --input-topic T      audio chunks (default %s)
+              --transcripts-topic T   results (default %s)
+              --dlq-topic T        rejected chunks (default %s)""".formatted(PipelineConfig.DEFAULT.inputTopic(),
+            PipelineConfig.DEFAULT.transcriptsTopic(), PipelineConfig.DEFAULT.dlqTopic());
+
+    static final String STREAMS_HELP = """
+              --application-id ID  Streams application id; instances with the same id share the partitions (default streamscribe)
+              --state-dir DIR      local state of this instance (default data/state)
+              --stream-threads N   Streams threads (default 1)
+              --processing-guarantee exactly_once_v2|at_least_once   (default exactly_once_v2)
+              --max-chunk-bytes N  larger chunks are dead-lettered (default %d)
+              --idle-timeout-ms N  streams silent this long are finalised and forgotten (default %d)
+              --partitions N       partitions of topics this command creates (default %d)""".formatted(
+            PipelineConfig.DEFAULT.maxChunkBytes(), PipelineConfig.DEFAULT.idleTimeout().toMillis(), 4);
+
+    private KafkaOptions() {}
+
+    static KafkaSettings kafka(Options o, String fallbackBootstrap) {
+        return new KafkaSettings(o.get("bootstrap-servers", fallbackBootstrap), o.withPrefix("kafka."));
+    }
+
+    static PipelineConfig pipeline(Options o) {
+        PipelineConfig d = PipelineConfig.DEFAULT;
+        return d.withTopics(o.get("input-topic", d.inputTopic()), o.get("transcripts-topic", d.transcriptsTopic()),
+                        o.get("dlq-topic", d.dlqTopic()))
+                .withMaxChunkBytes(o.getInt("max-chunk-bytes", d.maxChunkBytes()))
+                .withIdleTimeout(Duration.ofMillis(o.getInt("idle-timeout-ms", (int) d.idleTimeout().toMillis())));
+    }
+
+    static StreamsPipeline.Settings streams(Options o, Path defaultStateDir) {
+        StreamsPipeline.Settings d = StreamsPipeline.Settings.defaults(defaultStateDir);
+        return new StreamsPipeline.Settings(o.get("application-id", d.applicationId()),
+                Path.of(o.get("state-dir", d.stateDir().toString())), o.getInt("stream-threads", d.threads()),
+                o.get("processing-guarantee", d.processingGuarantee()), d.streamsOverrides());
+    }
+
+    static int partitions(Options o) {
+        return o.getInt("partitions", 4);
+    }
+}

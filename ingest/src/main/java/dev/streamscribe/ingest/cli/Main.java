@@ -1,0 +1,53 @@
+package dev.streamscribe.ingest.cli;
+
+import dev.streamscribe.features.audio.AudioFormatException;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code ./asr COMMAND [options]}: the entry point of every user-facing command. */
+public final class Main {
+    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        for (Command c : List.<Command>of(new DemoCommand(), new ServeCommand(), new PublishCommand(),
+                new TranscribeCommand(), new EvalCommand(), new CorpusCommand(), new TrainCommand())) {
+            COMMANDS.put(c.name(), c);
+        }
+    }
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            System.out.println("usage: ./asr COMMAND [options]   (./asr COMMAND --help for its options)\n");
+            COMMANDS.values().forEach(c -> System.out.printf("  %-11s %s%n", c.name(), c.summary()));
+            return args.length == 0 ? 2 : 0;
+        }
+        Command c = COMMANDS.get(args[0]);
+        if (c == null) {
+            System.err.println("asr: unknown command '" + args[0] + "' (try ./asr --help)");
+            return 2;
+        }
+        try {
+            Options o = Options.parse(Arrays.asList(args).subList(1, args.length), System.getenv());
+            if (o.flag("help")) {
+                System.out.println(c.usage());
+                return 0;
+            }
+            return c.run(o);
+        } catch (UsageException | AudioFormatException e) {
+            System.err.println("asr " + c.name() + ": " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("asr " + c.name() + ": " + e);
+            return 1;
+        }
+    }
+}

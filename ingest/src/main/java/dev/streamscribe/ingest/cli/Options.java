@@ -1,0 +1,134 @@
+package dev.streamscribe.ingest.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every setting has one name in three spellings: the flag {@code --bootstrap-servers}, the property
+ * {@code bootstrap.servers} (in the file named by {@code --config}, default {@code ./streamscribe.properties} when
+ * present) and the environment variable {@code STREAMSCRIBE_BOOTSTRAP_SERVERS}. A flag beats the file, which
+ * beats the environment, which beats the default in the code.
+ */
+public final class Options {
+    private final Map<String, String> flags = new HashMap<>();
+    private final List<String> positional = new ArrayList<>();
+    private final Properties file = new Properties();
+    private final Map<String, String> env;
+
+    private Options(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Parses {@code --name value}, {@code --name=value} and bare {@code --flag} (the latter as "true"). */
+    public static Options parse(List<String> args, Map<String, String> env) throws IOException {
+        Options o = new Options(env);
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                o.positional.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (a.startsWith("--") && a.length() > 2) {
+                String name = a.substring(2);
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    o.flags.put(name.substring(0, eq), name.substring(eq + 1));
+                } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--") && !isSwitch(name)) {
+                    o.flags.put(name, args.get(++i));
+                } else {
+                    o.flags.put(name, "true");
+                }
+            } else {
+                o.positional.add(a);
+            }
+        }
+        Path config = Path.of(o.flags.getOrDefault("config", env.getOrDefault("STREAMSCRIBE_CONFIG", "streamscribe.properties")));
+        if (Files.exists(config)) {
+            try (Reader r = Files.newBufferedReader(config)) {
+                o.file.load(r);
+            }
+        } else if (o.flags.containsKey("config")) {
+            throw new UsageException("config file " + config + " does not exist");
+        }
+        return o;
+    }
+
+    /** Flags that never take a value, so that {@code --jsonl a.wav} keeps a.wav positional. */
+    private static boolean isSwitch(String name) {
+        return List.of("jsonl", "help", "realtime", "mic", "to-topic", "greedy").contains(name);
+    }
+
+    public static String propertyName(String flag) {
+        return flag.replace('-', '.');
+    }
+
+    public static String envName(String flag) {
+        return "STREAMSCRIBE_" + flag.replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The value of a setting, or {@code fallback}. */
+    public String get(String flag, String fallback) {
+        if (flags.containsKey(flag)) return flags.get(flag);
+        String p = file.getProperty(propertyName(flag));
+        if (p != null) return p;
+        String e = env.get(envName(flag));
+        return e != null ? e : fallback;
+    }
+
+    public boolean has(String flag) {
+        return get(flag, null) != null;
+    }
+
+    public boolean flag(String flag) {
+        return Boolean.parseBoolean(get(flag, "false"));
+    }
+
+    public int getInt(String flag, int fallback) {
+        String v = get(flag, null);
+        if (v == null) return fallback;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + flag + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    public double getDouble(String flag, double fallback) {
+        String v = get(flag, null);
+        if (v == null) return fallback;
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + flag + " must be a number, got '" + v + "'");
+        }
+    }
+
+    public List<String> positional() {
+        return positional;
+    }
+
+    /**
+     * Settings whose names start with {@code prefix} (e.g. "kafka."), from all three sources, with the prefix
+     * removed: how client security settings such as {@code kafka.security.protocol} reach every Kafka client.
+     */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new HashMap<>();
+        String envPrefix = envName(prefix);
+        env.forEach((k, v) -> {
+            if (k.startsWith(envPrefix)) out.put(k.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+        });
+        for (String k : file.stringPropertyNames()) if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), file.getProperty(k));
+        flags.forEach((k, v) -> {
+            if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), v);
+        });
+        return out;
+    }
+}

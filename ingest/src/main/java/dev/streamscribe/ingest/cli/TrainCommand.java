@@ -1,0 +1,82 @@
+package dev.streamscribe.ingest.cli;
+
+import dev.streamscribe.acoustic.corpus.ManifestEntry;
+import dev.streamscribe.acoustic.corpus.PromptSources;
+import dev.streamscribe.acoustic.training.Trainer;
+import dev.streamscribe.decoder.lm.NgramBuilder;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * {@code ./asr train}: trains the acoustic model on a corpus manifest (resuming from its checkpoint) and builds
+ * the word trigram LM from the training prompts.
+ */
+final class TrainCommand implements Command {
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train the acoustic model (CTC) and build the language model";
+    }
+
+    @Override
+    public String usage() {
+        Trainer.Settings d = Trainer.Settings.defaults(Path.of("data/corpus/manifest.jsonl"), Path.of("data/train"));
+        return "usage: ./asr train [options]\n"
+                + "  --corpus-dir DIR     corpus made by ./asr corpus (default data/corpus)\n"
+                + "  --train-dir DIR      checkpoints, exported model (DIR/model) and LM (DIR/lm.arpa.gz) (default data/train)\n"
+                + "  --steps N            total optimiser steps (default " + d.steps() + ")\n"
+                + "  --batch-size N       utterances per batch (default " + d.batchSize() + ")\n"
+                + "  --learning-rate X    peak Adam learning rate (default " + d.learningRate() + ")\n"
+                + "  --eval-every N       dev evaluation, checkpoint and export every N steps (default " + d.evalEvery() + ")\n"
+                + "  --threads N          TensorFlow threads (default: all cores)\n"
+                + "  --lm-only            build only the language model\n"
+                + "A rerun resumes from DIR/checkpoint.bin.";
+    }
+
+    @Override
+    public int run(Options o) throws Exception {
+        Path corpus = Path.of(o.get("corpus-dir", "data/corpus"));
+        Path trainDir = Path.of(o.get("train-dir", "data/train"));
+        Path manifest = corpus.resolve("manifest.jsonl");
+        if (!o.flag("lm-only")) {
+            if (!Files.exists(manifest)) throw new UsageException(manifest + " does not exist; run ./asr corpus first");
+            Trainer.Settings d = Trainer.Settings.defaults(manifest, trainDir);
+            Trainer.Settings s = new Trainer.Settings(manifest, trainDir, d.model(), o.getInt("batch-size", d.batchSize()),
+                    d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
+                    d.warmupSteps(), o.getInt("eval-every", d.evalEvery()), d.devLimit(), o.getInt("threads", d.threads()),
+                    d.seed(), d.modelName());
+            Map<String, Object> metrics = new Trainer(s, System.out).run();
+            System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
+        }
+        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03));
+        return 0;
+    }
+
+    /** Trigram LM over every prompt of the text sources that falls on the train side of the sentence split. */
+    private static void buildLm(Path out, double devFraction) throws Exception {
+        // Trigrams seen once are mostly noise and would make the shipped LM several times larger.
+        NgramBuilder lm = new NgramBuilder(3).minCount(3, 2);
+        int n = 0;
+        for (PromptSources.Prompt p : new PromptSources(1, 40).all()) {
+            if (ManifestEntry.TRAIN.equals(PromptSources.split(p.text(), devFraction))) {
+                lm.add(p.text());
+                n++;
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8)) {
+            lm.writeArpa(w);
+        }
+        System.out.printf("train: language model of %d sentences written to %s%n", n, out);
+    }
+}

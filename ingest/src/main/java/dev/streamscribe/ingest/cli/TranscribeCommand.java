@@ -1,0 +1,55 @@
+package dev.streamscribe.ingest.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamscribe.ingest.recognizer.FileTranscriber;
+import dev.streamscribe.ingest.recognizer.Recognizer;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code ./asr transcribe [--jsonl] FILE...}: offline transcription through the stream recogniser. */
+final class TranscribeCommand implements Command {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "transcribe";
+    }
+
+    @Override
+    public String summary() {
+        return "transcribe WAV files offline";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: ./asr transcribe [--jsonl] [options] FILE...\n"
+                + "  --jsonl              one JSON object per file: file, text, words, audioMs, processingMs\n"
+                + RecognizerOptions.HELP;
+    }
+
+    @Override
+    public int run(Options o) throws Exception {
+        if (o.positional().isEmpty()) throw new UsageException("no input files (usage: ./asr transcribe [--jsonl] FILE...)");
+        boolean jsonl = o.flag("jsonl");
+        try (Recognizer recognizer = Recognizer.create(RecognizerOptions.from(o))) {
+            FileTranscriber t = new FileTranscriber(recognizer);
+            for (String f : o.positional()) {
+                FileTranscriber.FileTranscript r = t.transcribe(Path.of(f));
+                if (jsonl) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", r.file());
+                    m.put("text", r.text());
+                    m.put("words", r.words());
+                    m.put("audioMs", r.audioMs());
+                    m.put("processingMs", r.processingMs());
+                    System.out.println(JSON.writeValueAsString(m));
+                } else {
+                    System.out.println(o.positional().size() == 1 ? r.text() : r.file() + "\t" + r.text());
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.streamscribe.ingest.kafka;
+
+import dev.streamscribe.ingest.topology.Transcript;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Follows the {@code transcripts} topic from the beginning with a {@code read_committed} consumer (so results of
+ * aborted transactions are never seen) and hands every transcript to a callback, until closed.
+ */
+public final class TranscriptTail implements AutoCloseable {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public TranscriptTail(KafkaSettings kafka, String topic, Consumer<Transcript> sink) {
+        this.consumer = new KafkaConsumer<>(kafka.properties(Map.of(
+                "group.id", "streamscribe-tail-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false",
+                "isolation.level", "read_committed")), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        this.thread = new Thread(() -> loop(sink), "transcript-tail");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop(Consumer<Transcript> sink) {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    try {
+                        sink.accept(Transcript.fromJson(r.value()));
+                    } catch (IOException e) {
+                        System.err.println("streamscribe: skipping a transcript that is not valid JSON: " + e.getMessage());
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            // close() woke the consumer up
+        } finally {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}

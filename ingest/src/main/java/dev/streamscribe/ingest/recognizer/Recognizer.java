@@ -1,0 +1,116 @@
+package dev.streamscribe.ingest.recognizer;
+
+import dev.streamscribe.acoustic.model.AcousticModel;
+import dev.streamscribe.acoustic.model.ModelMeta;
+import dev.streamscribe.decoder.UtteranceResult;
+import dev.streamscribe.decoder.lm.ArpaModel;
+import dev.streamscribe.decoder.lm.LanguageModel;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The stream recogniser shared by the Kafka processor, offline transcription, archive reprocessing and eval
+ * (like sherpa-onnx's OnlineRecognizer): it holds the model and the LM, and makes {@link RecognizerStream}s.
+ * {@link #acceptAll} advances many streams at once so their model steps share one batched session call.
+ */
+public final class Recognizer implements AutoCloseable {
+    /** The LM shipped beside the default model. */
+    public static final String DEFAULT_LM_RESOURCE = "/models/lm/en-3gram.arpa.gz";
+
+    private final RecognizerConfig config;
+    private final AcousticModel model;
+    private final LanguageModel lm;
+
+    private Recognizer(RecognizerConfig config, AcousticModel model, LanguageModel lm) {
+        this.config = config;
+        this.model = model;
+        this.lm = lm;
+    }
+
+    public static Recognizer create(RecognizerConfig config) throws IOException {
+        AcousticModel model = config.modelDir() == null
+                ? AcousticModel.loadDefault(config.threads())
+                : AcousticModel.load(config.modelDir(), config.threads());
+        return new Recognizer(config, model, loadLm(config.lm()));
+    }
+
+    private static LanguageModel loadLm(String lm) throws IOException {
+        if (lm == null || lm.equals(RecognizerConfig.LM_NONE)) return null;
+        if (!lm.equals(RecognizerConfig.LM_DEFAULT)) return ArpaModel.load(Path.of(lm));
+        InputStream in = Recognizer.class.getResourceAsStream(DEFAULT_LM_RESOURCE);
+        if (in == null) throw new IOException("the default language model is missing from the classpath: " + DEFAULT_LM_RESOURCE);
+        try (var reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)) {
+            return ArpaModel.read(reader);
+        }
+    }
+
+    public ModelMeta meta() {
+        return model.meta();
+    }
+
+    public String modelName() {
+        return model.meta().name();
+    }
+
+    public RecognizerConfig config() {
+        return config;
+    }
+
+    /** A new stream whose audio arrives at {@code sampleRate} Hz. */
+    public RecognizerStream createStream(int sampleRate) {
+        return new RecognizerStream(this, sampleRate);
+    }
+
+    /** A stream continued from {@link RecognizerStream#serialize()}. */
+    public RecognizerStream restore(byte[] state) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            return RecognizerStream.read(this, in);
+        }
+    }
+
+    LanguageModel lm() {
+        return lm;
+    }
+
+    AcousticModel model() {
+        return model;
+    }
+
+    /**
+     * Feeds each stream its samples; the model steps of all streams run as one batch. Returns each stream's
+     * results, in the order of {@code streams}.
+     */
+    public List<List<UtteranceResult>> acceptAll(List<RecognizerStream> streams, List<float[]> samples) {
+        List<AcousticModel.Request> requests = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            AcousticModel.Request r = streams.get(i).takeRequest(samples.get(i));
+            if (r != null) {
+                requests.add(r);
+                owners.add(i);
+            }
+        }
+        List<AcousticModel.Response> responses = requests.isEmpty() ? List.of() : model.step(requests);
+        List<List<UtteranceResult>> out = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) out.add(List.of());
+        for (int k = 0; k < responses.size(); k++) {
+            int i = owners.get(k);
+            out.set(i, streams.get(i).complete(responses.get(k)));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

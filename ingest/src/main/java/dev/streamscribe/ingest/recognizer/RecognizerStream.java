@@ -1,0 +1,98 @@
+package dev.streamscribe.ingest.recognizer;
+
+import dev.streamscribe.acoustic.model.AcousticModel;
+import dev.streamscribe.acoustic.model.ModelStream;
+import dev.streamscribe.decoder.CtcStreamDecoder;
+import dev.streamscribe.decoder.UtteranceResult;
+import dev.streamscribe.features.frames.FeatureStream;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One audio stream being recognised (DeepSpeech's createStream / feedAudioContent / intermediateDecode /
+ * finishStream): audio -> frames -> log-probs -> results. Its whole state serialises to a few KB, so the
+ * Kafka processor keeps it in a changelogged store between records.
+ */
+public final class RecognizerStream {
+    private static final int FORMAT = 1;
+
+    private final Recognizer recognizer;
+    private final FeatureStream features;
+    private final ModelStream model;
+    private final CtcStreamDecoder decoder;
+
+    RecognizerStream(Recognizer recognizer, int sampleRate) {
+        this.recognizer = recognizer;
+        var meta = recognizer.meta();
+        this.features = new FeatureStream(sampleRate, meta.features(), meta.normalizer());
+        this.model = new ModelStream(meta.model());
+        this.decoder = new CtcStreamDecoder(recognizer.config().decoder(), recognizer.lm(), meta.frameMs());
+    }
+
+    public int sampleRate() {
+        return features.inputRate();
+    }
+
+    /** Feeds samples at the stream's rate; returns the partials and finals that became due. */
+    public List<UtteranceResult> accept(float[] samples) {
+        return recognizer.acceptAll(List.of(this), List.of(samples)).get(0);
+    }
+
+    /** The best hypothesis of the open utterance so far. */
+    public UtteranceResult partial() {
+        return decoder.partial();
+    }
+
+    /** End of stream: flushes the audio still buffered and returns the last results, ending with the eos final. */
+    public List<UtteranceResult> finish() {
+        List<UtteranceResult> out = new ArrayList<>(decode(model.accept(recognizer.model(), features.finish())));
+        out.addAll(decoder.finish());
+        return out;
+    }
+
+    AcousticModel.Request takeRequest(float[] samples) {
+        return model.take(features.accept(samples));
+    }
+
+    List<UtteranceResult> complete(AcousticModel.Response response) {
+        return decode(model.complete(response));
+    }
+
+    private List<UtteranceResult> decode(float[][] logProbs) {
+        return logProbs.length == 0 ? List.of() : decoder.accept(logProbs);
+    }
+
+    public byte[] serialize() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(FORMAT);
+            out.writeInt(sampleRate());
+            features.writeState(out);
+            model.writeState(out);
+            decoder.writeState(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+    }
+
+    static RecognizerStream read(Recognizer recognizer, DataInput in) throws IOException {
+        int format = in.readByte();
+        if (format != FORMAT) throw new IOException("unknown stream state format " + format);
+        int rate = in.readInt();
+        if (rate < 1000 || rate > 384_000) throw new IOException("corrupt stream state: rate " + rate);
+        RecognizerStream s = new RecognizerStream(recognizer, rate);
+        s.features.readState(in);
+        s.model.readState(in);
+        s.decoder.readState(in);
+        return s;
+    }
+}

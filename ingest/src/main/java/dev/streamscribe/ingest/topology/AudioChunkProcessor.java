@@ -1,0 +1,171 @@
+package dev.streamscribe.ingest.topology;
+
+import dev.streamscribe.decoder.UtteranceResult;
+import dev.streamscribe.ingest.recognizer.Recognizer;
+import dev.streamscribe.ingest.recognizer.RecognizerStream;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-record work of the pipeline: validate a chunk against its stream's state, run it through the stream's
+ * recogniser, write the results, and keep the state. Every bad record goes to the dead-letter topic with its
+ * reason and leaves the stream's state as it was, so the stream goes on; nothing about a record escapes as an
+ * exception. Kafka's own exceptions (fencing, rebalance) do propagate, as exactly-once needs.
+ */
+final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    static final String TRANSCRIPTS = "transcripts-sink";
+    static final String DLQ = "dlq-sink";
+
+    private final Recognizer recognizer;
+    private final PipelineConfig config;
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<Bytes, StreamState> store;
+
+    AudioChunkProcessor(Recognizer recognizer, PipelineConfig config) {
+        this.recognizer = recognizer;
+        this.config = config;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.store = context.getStateStore(PipelineConfig.STORE);
+        Duration every = config.idleTimeout().dividedBy(4);
+        context.schedule(every.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : every,
+                PunctuationType.WALL_CLOCK_TIME, this::expireIdleStreams);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        try {
+            accept(record);
+        } catch (Rejection r) {
+            deadLetter(record, r);
+        }
+    }
+
+    private void accept(Record<byte[], byte[]> record) throws Rejection {
+        AudioChunk chunk = AudioChunk.parse(record.key(), record.value(), record.headers(), config);
+        Bytes key = Bytes.wrap(record.key());
+        StreamState state = store.get(key);
+        try {
+            check(chunk, state);
+        } catch (Rejection r) {
+            if (r.code() == Rejection.Code.SEQ_GAP) rememberGap(key, chunk, state);
+            throw r;
+        }
+        RecognizerStream stream = state == null ? recognizer.createStream(chunk.rate()) : restore(state);
+        List<UtteranceResult> results = recognise(stream, chunk);
+        long now = context.currentSystemTimeMs();
+        emit(record.key(), chunk.streamId(), results, record.timestamp());
+        StreamState base = state != null ? state
+                : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now, null);
+        store.put(key, base.next(chunk.seq(), now, chunk.eos() ? null : stream.serialize()));
+    }
+
+    private static void check(AudioChunk chunk, StreamState state) throws Rejection {
+        long expected = state == null ? 0 : state.nextSeq();
+        if (chunk.seq() < expected) {
+            throw new Rejection(Rejection.Code.DUPLICATE, "seq " + chunk.seq() + " was already processed (expected " + expected + ")");
+        }
+        if (state != null && state.ended()) {
+            throw new Rejection(Rejection.Code.AFTER_EOS, "stream " + chunk.streamId() + " already ended at seq " + (expected - 1));
+        }
+        if (chunk.seq() > expected && !(state != null && state.resumesAfterGap(chunk.seq()))) {
+            throw new Rejection(Rejection.Code.SEQ_GAP, "expected seq " + expected + ", got " + chunk.seq());
+        }
+        if (state == null) return;
+        if (state.rate() != chunk.rate()) {
+            throw new Rejection(Rejection.Code.RATE_CHANGE, "rate changed from " + state.rate() + " to " + chunk.rate() + " Hz");
+        }
+        if (state.format() != chunk.format() || state.channels() != chunk.channels()) {
+            throw new Rejection(Rejection.Code.FORMAT_CHANGE, "format changed from " + state.format().header() + "/"
+                    + state.channels() + " ch to " + chunk.format().header() + "/" + chunk.channels() + " ch");
+        }
+    }
+
+    /**
+     * A chunk after a gap may be a stray (the expected chunk still comes next) or the missing chunks may be lost
+     * for good (the next chunk follows the rejected one). Remembering the rejected seq lets the stream go on in
+     * both cases instead of rejecting everything until the idle timeout.
+     */
+    private void rememberGap(Bytes key, AudioChunk chunk, StreamState state) {
+        long now = context.currentSystemTimeMs();
+        StreamState base = state != null ? state : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now,
+                recognizer.createStream(chunk.rate()).serialize());
+        store.put(key, base.withGapAt(chunk.seq(), now));
+    }
+
+    private RecognizerStream restore(StreamState state) throws Rejection {
+        try {
+            return recognizer.restore(state.recognizer());
+        } catch (IOException e) {
+            throw new Rejection(Rejection.Code.INTERNAL, "the stream's stored state is unreadable: " + e.getMessage());
+        }
+    }
+
+    /** A failure inside the recogniser is a problem of this chunk, not of the application: it is dead-lettered. */
+    private static List<UtteranceResult> recognise(RecognizerStream stream, AudioChunk chunk) throws Rejection {
+        try {
+            List<UtteranceResult> results = new ArrayList<>(stream.accept(chunk.samples()));
+            if (chunk.eos()) results.addAll(stream.finish());
+            return results;
+        } catch (RuntimeException e) {
+            throw new Rejection(Rejection.Code.INTERNAL, "recognition failed: " + e);
+        }
+    }
+
+    private void emit(byte[] key, String streamId, List<UtteranceResult> results, long timestamp) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        for (UtteranceResult r : results) {
+            byte[] json = Transcript.of(streamId, r, now, recognizer.modelName()).toJson();
+            context.forward(new Record<>(key, json, timestamp), TRANSCRIPTS);
+        }
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, Rejection r) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("error", r.code().header().getBytes(StandardCharsets.UTF_8));
+        headers.add("error.detail", String.valueOf(r.getMessage()).getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DLQ);
+    }
+
+    /** Streams that went quiet without eos get their final now, and their state goes, so the store stays bounded. */
+    private void expireIdleStreams(long nowMs) {
+        List<KeyValue<Bytes, StreamState>> idle = new ArrayList<>();
+        try (KeyValueIterator<Bytes, StreamState> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, StreamState> kv = it.next();
+                if (nowMs - kv.value.lastSeenMs() >= config.idleTimeout().toMillis()) idle.add(kv);
+            }
+        }
+        for (KeyValue<Bytes, StreamState> kv : idle) {
+            if (!kv.value.ended()) finishIdle(kv.key.get(), kv.value, nowMs);
+            store.delete(kv.key);
+        }
+    }
+
+    private void finishIdle(byte[] key, StreamState state, long nowMs) {
+        String streamId = new String(key, StandardCharsets.UTF_8);
+        try {
+            emit(key, streamId, recognizer.restore(state.recognizer()).finish(), nowMs);
+        } catch (IOException | RuntimeException e) {
+            // The stream is gone either way; its audio is in the input topic for anyone who wants to replay it.
+            System.err.println("streamscribe: could not finalise idle stream " + streamId + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.streamscribe.ingest.topology;
+
+import java.time.Duration;
+
+/**
+ * The topology's settings. Chunks are capped both in bytes (Kafka's default message limit is about 1 MB) and in
+ * duration (DESIGN §2: 1 ms to 10 s), so no record can make a stream buffer much audio. A stream that sends
+ * nothing for {@code idleTimeout} is finalised and its state deleted.
+ */
+public record PipelineConfig(String inputTopic, String transcriptsTopic, String dlqTopic, int maxChunkBytes,
+                             int maxChunkMs, Duration idleTimeout) {
+    public static final PipelineConfig DEFAULT = new PipelineConfig("audio.chunks", "transcripts", "audio.chunks.dlq",
+            1_000_000, 10_000, Duration.ofSeconds(30));
+
+    /** The changelogged store of per-stream state. */
+    public static final String STORE = "stream-state";
+
+    public PipelineConfig {
+        if (maxChunkBytes < 1024) throw new IllegalArgumentException("max chunk bytes must be at least 1024");
+        if (maxChunkMs < 10) throw new IllegalArgumentException("max chunk ms must be at least 10");
+        if (idleTimeout.toMillis() < 1000) throw new IllegalArgumentException("idle timeout must be at least 1 s");
+    }
+
+    public PipelineConfig withIdleTimeout(Duration d) {
+        return new PipelineConfig(inputTopic, transcriptsTopic, dlqTopic, maxChunkBytes, maxChunkMs, d);
+    }
+
+    public PipelineConfig withTopics(String input, String transcripts, String dlq) {
+        return new PipelineConfig(input, transcripts, dlq, maxChunkBytes, maxChunkMs, idleTimeout);
+    }
+
+    public PipelineConfig withMaxChunkBytes(int n) {
+        return new PipelineConfig(inputTopic, transcriptsTopic, dlqTopic, n, maxChunkMs, idleTimeout);
+    }
+}

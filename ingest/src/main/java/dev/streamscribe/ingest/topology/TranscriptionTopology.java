@@ -1,0 +1,29 @@
+package dev.streamscribe.ingest.topology;
+
+import dev.streamscribe.ingest.recognizer.Recognizer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * audio.chunks -> [recognise, with the per-stream state store] -> transcripts, audio.chunks.dlq.
+ * Keys stay raw bytes end to end, so a key that is not valid UTF-8 reaches the processor and is dead-lettered
+ * instead of failing deserialisation.
+ */
+public final class TranscriptionTopology {
+    private TranscriptionTopology() {}
+
+    public static Topology build(Recognizer recognizer, PipelineConfig config) {
+        ByteArrayDeserializer in = new ByteArrayDeserializer();
+        ByteArraySerializer out = new ByteArraySerializer();
+        return new Topology()
+                .addSource("audio", in, in, config.inputTopic())
+                .addProcessor("recognise", () -> new AudioChunkProcessor(recognizer, config), "audio")
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PipelineConfig.STORE),
+                        Serdes.Bytes(), StreamState.serde()), "recognise")
+                .addSink(AudioChunkProcessor.TRANSCRIPTS, config.transcriptsTopic(), out, out, "recognise")
+                .addSink(AudioChunkProcessor.DLQ, config.dlqTopic(), out, out, "recognise");
+    }
+}
