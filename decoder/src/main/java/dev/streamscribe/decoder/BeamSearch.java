@@ -161,7 +161,7 @@ final class BeamSearch implements PrefixSearch {
         // ids are the written indices, parents first, so the word scores can be summed up in id order
         for (int n = 1; n < trie.size(); n++) {
             int p = trie.parent(n);
-            trie.setScore(n, trie.score(p) + (trie.label(n) == Labels.SPACE ? completion(p) : 0));
+            trie.setScore(n, trie.score(p) + step(p, trie.label(n)));
         }
         int count = in.readInt();
         if (count < 1 || count > width) throw new IOException("bad beam size " + count);
@@ -209,8 +209,7 @@ final class BeamSearch implements PrefixSearch {
         int child = trie.child(p, c);
         float prob = (float) Math.exp(logProb);
         if (child == NONE) {
-            double score = trie.score(p) + (c == Labels.SPACE ? completion(p) : 0);
-            return addCandidate(NONE, p, c, prob, score);
+            return addCandidate(NONE, p, c, prob, trie.score(p) + step(p, c));
         }
         trie.observe(child, frame, prob);
         if (slotOf[child] < 0) slotOf[child] = addCandidate(child, NONE, 0, 0, trie.score(child));
@@ -265,6 +264,14 @@ final class BeamSearch implements PrefixSearch {
             pnb[j] = candPnb[top[j]] - shift;
         }
         size = kept;
+    }
+
+    /** What extending prefix {@code p} by label {@code c} adds to its word score. */
+    private double step(int p, int c) {
+        if (c == Labels.SPACE) return completion(p);
+        if (!scorer.scoresWords()) return 0;
+        String open = trie.atWordStart(p) ? "" : trie.lastWords(p, 1).get(0);
+        return scorer.spelling(open, Labels.ALPHABET.charAt(c));
     }
 
     /** Score of completing the prefix's open word, computed once per node. */

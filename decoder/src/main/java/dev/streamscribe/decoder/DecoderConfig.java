@@ -4,17 +4,20 @@ import java.util.Map;
 
 /**
  * Decoder settings. {@code beamWidth} 1 is greedy best-path decoding; {@code lmWeight} scales the word LM's
- * natural-log probability and {@code wordBonus} is added per word (both ignored without an LM);
+ * natural-log probability and {@code wordBonus} is added per word; {@code oovPenalty} is taken off a hypothesis
+ * as soon as the word it is spelling can no longer be a word of the LM's vocabulary (all three ignored without an
+ * LM), so that a run-on of misspelt words cannot escape the LM by never ending a word;
  * {@code hotWords} maps words to a log-score bonus added whenever the word is completed. A final is emitted after
  * {@code endpointSilenceMs} of trailing non-speech following speech, or when an utterance reaches
  * {@code maxUtteranceMs}; partials every {@code partialIntervalMs} of audio.
  */
-public record DecoderConfig(int beamWidth, double lmWeight, double wordBonus, int partialIntervalMs,
+public record DecoderConfig(int beamWidth, double lmWeight, double wordBonus, double oovPenalty, int partialIntervalMs,
                             int endpointSilenceMs, int maxUtteranceMs, Map<String, Double> hotWords) {
-    public static final DecoderConfig DEFAULT = new DecoderConfig(8, 0.5, 1.0, 200, 600, 20_000, Map.of());
+    public static final DecoderConfig DEFAULT = new DecoderConfig(8, 0.35, 1.0, 15.0, 200, 600, 20_000, Map.of());
 
     public DecoderConfig {
         if (beamWidth < 1 || beamWidth > 1024) throw new IllegalArgumentException("beam width must be 1..1024, got " + beamWidth);
+        if (oovPenalty < 0) throw new IllegalArgumentException("the OOV penalty is a cost, not negative");
         if (partialIntervalMs < 1) throw new IllegalArgumentException("partial interval must be positive");
         if (endpointSilenceMs < 1) throw new IllegalArgumentException("endpoint silence must be positive");
         if (maxUtteranceMs < 1000) throw new IllegalArgumentException("max utterance must be at least 1000 ms");
@@ -22,30 +25,34 @@ public record DecoderConfig(int beamWidth, double lmWeight, double wordBonus, in
     }
 
     public DecoderConfig withBeamWidth(int v) {
-        return new DecoderConfig(v, lmWeight, wordBonus, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
+        return new DecoderConfig(v, lmWeight, wordBonus, oovPenalty, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
     }
 
     public DecoderConfig withLmWeight(double v) {
-        return new DecoderConfig(beamWidth, v, wordBonus, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
+        return new DecoderConfig(beamWidth, v, wordBonus, oovPenalty, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
     }
 
     public DecoderConfig withWordBonus(double v) {
-        return new DecoderConfig(beamWidth, lmWeight, v, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
+        return new DecoderConfig(beamWidth, lmWeight, v, oovPenalty, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
+    }
+
+    public DecoderConfig withOovPenalty(double v) {
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, v, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, hotWords);
     }
 
     public DecoderConfig withPartialIntervalMs(int v) {
-        return new DecoderConfig(beamWidth, lmWeight, wordBonus, v, endpointSilenceMs, maxUtteranceMs, hotWords);
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, oovPenalty, v, endpointSilenceMs, maxUtteranceMs, hotWords);
     }
 
     public DecoderConfig withEndpointSilenceMs(int v) {
-        return new DecoderConfig(beamWidth, lmWeight, wordBonus, partialIntervalMs, v, maxUtteranceMs, hotWords);
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, oovPenalty, partialIntervalMs, v, maxUtteranceMs, hotWords);
     }
 
     public DecoderConfig withMaxUtteranceMs(int v) {
-        return new DecoderConfig(beamWidth, lmWeight, wordBonus, partialIntervalMs, endpointSilenceMs, v, hotWords);
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, oovPenalty, partialIntervalMs, endpointSilenceMs, v, hotWords);
     }
 
     public DecoderConfig withHotWords(Map<String, Double> v) {
-        return new DecoderConfig(beamWidth, lmWeight, wordBonus, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, v);
+        return new DecoderConfig(beamWidth, lmWeight, wordBonus, oovPenalty, partialIntervalMs, endpointSilenceMs, maxUtteranceMs, v);
     }
 }

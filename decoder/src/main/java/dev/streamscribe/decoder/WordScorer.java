@@ -9,12 +9,14 @@ final class WordScorer {
     private final LanguageModel lm;
     private final double lmWeight;
     private final double wordBonus;
+    private final double oovPenalty;
     private final Map<String, Double> hotWords;
 
     WordScorer(DecoderConfig config, LanguageModel lm) {
         this.lm = lm;
         this.lmWeight = config.lmWeight();
         this.wordBonus = config.wordBonus();
+        this.oovPenalty = config.oovPenalty();
         this.hotWords = config.hotWords();
     }
 
@@ -32,8 +34,18 @@ final class WordScorer {
     double word(List<String> words) {
         String word = words.get(words.size() - 1);
         double score = hotWords.getOrDefault(word, 0.0);
-        if (lm != null) score += lmWeight * lm.logProb(words.subList(0, words.size() - 1), word) + wordBonus;
+        if (lm == null) return score;
+        score += lmWeight * lm.logProb(words.subList(0, words.size() - 1), word) + wordBonus;
+        // an unknown word spelt entirely within the vocabulary's prefixes ("smol") has not paid the penalty yet
+        if (!lm.contains(word) && lm.isWordPrefix(word)) score -= oovPenalty;
         return score;
+    }
+
+    /** Score of spelling {@code open} on with one more letter: the OOV penalty when that leaves the vocabulary. */
+    double spelling(String open, char letter) {
+        if (lm == null || oovPenalty == 0) return 0;
+        String next = open + letter;
+        return !lm.isWordPrefix(next) && (open.isEmpty() || lm.isWordPrefix(open)) ? -oovPenalty : 0;
     }
 
     double sentenceEnd(List<String> history) {

@@ -70,6 +70,18 @@ class CtcStreamDecoderTest {
     }
 
     @Test
+    void oovPenaltyStopsMisspeltRunOnsFromEscapingTheLanguageModel() throws IOException {
+        // the space between the words is heard but not clearly: without the penalty, gluing them into one unknown
+        // word pays the LM once instead of twice
+        float[][] frames = new Frames().spell("red", 0.9).frame(" _", 0.2, 0.8).spell("car", 0.9).build();
+        LanguageModel lm = lm("the red bus", "a big bus", "the bus", "a car", "the big bus", "a bus");
+        DecoderConfig heavyLm = BEAM.withLmWeight(1.0).withWordBonus(0);
+
+        assertEquals("redcar", decode(heavyLm.withOovPenalty(0), lm, frames).text());
+        assertEquals("red car", decode(heavyLm.withOovPenalty(5), lm, frames).text());
+    }
+
+    @Test
     void hotWordFlipsATie() {
         float[][] frames = redOrRadCar();
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -35,6 +36,8 @@ public final class ArpaModel implements LanguageModel {
     private final float[][] logProb;
     private final float[][] backoff;
     private final int unknown;
+    /** The vocabulary without the markers, sorted, for prefix lookups. */
+    private final String[] sortedWords;
     private final int sentenceStart;
     private final int sentenceEnd;
 
@@ -46,6 +49,9 @@ public final class ArpaModel implements LanguageModel {
         this.unknown = ids.getOrDefault(UNKNOWN, -1);
         this.sentenceStart = ids.getOrDefault(SENTENCE_START, -1);
         this.sentenceEnd = ids.getOrDefault(SENTENCE_END, -1);
+        this.sortedWords = ids.keySet().stream()
+                .filter(w -> !w.equals(UNKNOWN) && !w.equals(SENTENCE_START) && !w.equals(SENTENCE_END))
+                .sorted().toArray(String[]::new);
     }
 
     /** Reads an ARPA file, gunzipping it if its name ends in {@code .gz}. */
@@ -74,6 +80,19 @@ public final class ArpaModel implements LanguageModel {
     @Override
     public double endLogProb(List<String> history) {
         return score(history, sentenceEnd);
+    }
+
+    @Override
+    public boolean contains(String word) {
+        return Arrays.binarySearch(sortedWords, word) >= 0;
+    }
+
+    @Override
+    public boolean isWordPrefix(String prefix) {
+        int i = Arrays.binarySearch(sortedWords, prefix);
+        if (i >= 0) return true;
+        int next = -i - 1; // the first word after the prefix in sort order is the one that would start with it
+        return next < sortedWords.length && sortedWords[next].startsWith(prefix);
     }
 
     /** Backoff evaluation: the longest context that has the n-gram, plus the backoffs of the longer ones. */

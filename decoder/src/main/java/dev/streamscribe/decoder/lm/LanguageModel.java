@@ -13,4 +13,9 @@ public interface LanguageModel {
 
     /** The log-probability that the sentence ends after {@code history}. */
     double endLogProb(List<String> history);
+
+    boolean contains(String word);
+
+    /** Whether some word of the vocabulary starts with {@code prefix}: lets a decoder see a word leave it as it is spelled. */
+    boolean isWordPrefix(String prefix);
 }

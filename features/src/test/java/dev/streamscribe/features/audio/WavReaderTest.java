@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,5 +75,34 @@ class WavReaderTest {
         byte[] nan = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(Float.NaN).array();
         assertThrows(AudioFormatException.class, () -> PcmFormat.F32LE.decode(nan, 0, 4, 1));
         assertThrows(AudioFormatException.class, () -> PcmFormat.fromHeader("mp3"));
+    }
+
+    @Test
+    void aStreamedHeaderStopsAtTheFirstSampleAndTakesAnUnknownLength() throws Exception {
+        byte[] samples = {1, 0, 2, 0, 3, 0, 4, 0};
+        byte[] file = wav(1, 16, 2, 44100, samples);
+        // a pipe writer's unknown length, and a LIST chunk before the data as sox and arecord may write
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(40, -1);
+        byte[] list = ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN).put("LIST".getBytes()).putInt(5)
+                .put("INFOx".getBytes()).put((byte) 0).array();
+        byte[] piped = new byte[file.length + list.length];
+        System.arraycopy(file, 0, piped, 0, 36);
+        System.arraycopy(list, 0, piped, 36, list.length);
+        System.arraycopy(file, 36, piped, 36 + list.length, file.length - 36);
+        java.io.InputStream in = new java.io.ByteArrayInputStream(piped);
+        assertEquals(new WavReader.Header(new PcmSpec(PcmFormat.S16LE, 2, 44100), -1), WavReader.readHeader(in, "stdin"));
+        assertArrayEquals(samples, in.readAllBytes());
+        byte[] sized = wav(1, 16, 1, 16000, samples);
+        assertEquals(8, WavReader.readHeader(new java.io.ByteArrayInputStream(sized), "stdin").dataBytes());
+    }
+
+    @Test
+    void aStreamThatIsNotWavSaysSo() {
+        AudioFormatException e = assertThrows(AudioFormatException.class,
+                () -> WavReader.readHeader(new java.io.ByteArrayInputStream("RIFF....AVI LIST".getBytes()), "stdin"));
+        assertEquals("stdin: not a RIFF/WAVE stream", e.getMessage());
+        byte[] noData = Arrays.copyOf(wav(1, 16, 1, 16000, new byte[0]), 36);
+        e = assertThrows(AudioFormatException.class, () -> WavReader.readHeader(new java.io.ByteArrayInputStream(noData), "stdin"));
+        assertEquals("stdin: no data chunk", e.getMessage());
     }
 }

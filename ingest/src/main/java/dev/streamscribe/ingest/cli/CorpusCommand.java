@@ -1,10 +1,14 @@
 package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.acoustic.corpus.CorpusGenerator;
+import dev.streamscribe.acoustic.corpus.HarvardSet;
 
 import java.nio.file.Path;
 
-/** {@code ./asr corpus}: synthesises the training corpus with Debian's speech synthesisers (resumable). */
+/**
+ * {@code ./asr corpus}: synthesises the training corpus with Debian's speech synthesisers (resumable), or with
+ * {@code --harvard DIR} the evaluation folder of Harvard sentences, which are never trained on.
+ */
 final class CorpusCommand implements Command {
     @Override
     public String name() {
@@ -25,11 +29,18 @@ final class CorpusCommand implements Command {
                 + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
                 + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
                 + "  --threads N          parallel renderers (default: all cores)\n"
+                + "  --harvard DIR        instead, write the evaluation folder: Harvard sentences (r-cran-stringr) by\n"
+                + "                       " + HarvardSet.VOICES.size() + " voices in turn, with refs.tsv for ./asr eval\n"
+                + "  --sentences N        with --harvard: how many (default 280)\n"
                 + "Rerunning with the same settings resumes where it stopped.";
     }
 
     @Override
     public int run(Options o) throws Exception {
+        if (o.has("harvard")) {
+            HarvardSet.write(Path.of(o.get("harvard", null)), o.getInt("sentences", 280), System.out);
+            return 0;
+        }
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of(o.get("corpus-dir", "data/corpus")));
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),

@@ -1,7 +1,7 @@
 package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.features.audio.Audio;
-import dev.streamscribe.features.audio.WavReader;
+import dev.streamscribe.features.audio.AudioFiles;
 import dev.streamscribe.ingest.kafka.AudioPublisher;
 import dev.streamscribe.ingest.kafka.EmbeddedKafka;
 import dev.streamscribe.ingest.kafka.KafkaSettings;
@@ -40,13 +40,13 @@ final class DemoCommand implements Command {
     @Override
     public String usage() {
         return "usage: ./asr demo [options] [FILE]\n"
-                + "  FILE                 WAV file to play (default: the bundled sample)\n"
+                + "  FILE                 WAV or FLAC file to play (default: the bundled sample)\n"
                 + "  --fast               publish as fast as possible instead of in real time\n" + RecognizerOptions.HELP;
     }
 
     @Override
     public int run(Options o) throws Exception {
-        Audio audio = o.positional().isEmpty() ? sample() : WavReader.read(Path.of(o.positional().get(0)));
+        Audio audio = o.positional().isEmpty() ? sample() : AudioFiles.read(Path.of(o.positional().get(0)));
         Path work = Files.createTempDirectory("streamscribe-demo");
         PipelineConfig config = KafkaOptions.pipeline(o);
         System.out.println("demo: starting an embedded Kafka broker (KRaft) ...");
@@ -60,8 +60,9 @@ final class DemoCommand implements Command {
                 System.out.printf("demo: broker %s, model %s; playing %.1f s of audio%s%n", kafka.bootstrapServers(),
                         recognizer.modelName(), audio.durationMs() / 1000.0, o.flag("fast") ? "" : " in real time");
                 CountDownLatch ended = new CountDownLatch(1);
+                Console console = new Console();
                 try (TranscriptTail tail = new TranscriptTail(kafka, config.transcriptsTopic(), t -> {
-                        print(t);
+                        console.print(t);
                         if (t.isEos()) ended.countDown();
                     });
                      AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
@@ -76,17 +77,24 @@ final class DemoCommand implements Command {
     private static Audio sample() throws IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
             if (in == null) throw new IOException("the bundled sample " + SAMPLE + " is missing from the classpath");
-            return WavReader.decode(in.readAllBytes(), SAMPLE);
+            return AudioFiles.decode(in.readAllBytes(), SAMPLE);
         }
     }
 
-    private static void print(Transcript t) {
-        String when = String.format(Locale.ROOT, "%6.2f-%6.2f s", t.startMs() / 1000.0, t.endMs() / 1000.0);
-        if (t.isFinal()) {
-            System.out.printf(Locale.ROOT, "FINAL   #%d %s  %s  (confidence %.2f)%s%n", t.utterance(), when, t.text(),
-                    t.confidence(), t.isEos() ? "  [end of stream]" : "");
-        } else {
-            System.out.printf("partial #%d %s  %s%n", t.utterance(), when, t.text());
+    /** Prints each result, except partials that repeat the one before: a quiet stretch would print the same line. */
+    private static final class Console {
+        private String lastPartial = "";
+
+        void print(Transcript t) {
+            String when = String.format(Locale.ROOT, "%6.2f-%6.2f s", t.startMs() / 1000.0, t.endMs() / 1000.0);
+            if (t.isFinal()) {
+                lastPartial = "";
+                System.out.printf(Locale.ROOT, "FINAL   #%d %s  %s  (confidence %.2f)%s%n", t.utterance(), when, t.text(),
+                        t.confidence(), t.isEos() ? "  [end of stream]" : "");
+            } else if (!t.text().equals(lastPartial)) {
+                lastPartial = t.text();
+                System.out.printf("partial #%d %s  %s%n", t.utterance(), when, t.text());
+            }
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.streamscribe.ingest.peer.Pocketsphinx;
 import dev.streamscribe.ingest.recognizer.FileTranscriber;
 import dev.streamscribe.ingest.recognizer.Recognizer;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +25,8 @@ final class EvalCommand implements Command {
     @Override
     public String usage() {
         return "usage: ./asr eval [options] DIR\n"
-                + "  DIR holds WAV files and refs.tsv (relative path TAB reference text)\n"
+                + "  DIR holds WAV files and refs.tsv (relative path TAB reference text); or give a corpus manifest.jsonl\n"
+                + "  --dev-limit N        with a manifest: how many of its dev utterances (default " + Refs.DEV_LIMIT + ")\n"
                 + "  --peer pocketsphinx  also run the peer recogniser on the same files and print its line\n"
                 + RecognizerOptions.HELP;
     }
@@ -35,11 +34,7 @@ final class EvalCommand implements Command {
     @Override
     public int run(Options o) throws Exception {
         if (o.positional().size() != 1) throw new UsageException("give one folder (usage: ./asr eval DIR)");
-        Path dir = Path.of(o.positional().get(0));
-        Path refs = dir.resolve("refs.tsv");
-        if (!Files.exists(refs)) throw new UsageException(refs + " does not exist");
-        List<String> lines = Files.readAllLines(refs, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-        for (String line : lines) if (line.indexOf('\t') < 0) throw new UsageException(refs + ": line without a TAB: " + line);
+        Refs refs = Refs.read(Path.of(o.positional().get(0)), o.getInt("dev-limit", Refs.DEV_LIMIT));
         String peer = o.get("peer", "none");
         if (!peer.equals("none") && !peer.equals("pocketsphinx")) throw new UsageException("unknown peer '" + peer + "'");
         ErrorRate total = new ErrorRate();
@@ -47,34 +42,30 @@ final class EvalCommand implements Command {
         long processingMs = 0;
         try (Recognizer recognizer = Recognizer.create(RecognizerOptions.from(o))) {
             FileTranscriber t = new FileTranscriber(recognizer);
-            for (String line : lines) {
-                int tab = line.indexOf('\t');
-                String reference = Alphabet.normalise(line.substring(tab + 1));
-                FileTranscriber.FileTranscript r = t.transcribe(dir.resolve(line.substring(0, tab)));
+            for (Refs.Ref ref : refs.refs()) {
+                FileTranscriber.FileTranscript r = t.transcribe(refs.path(ref));
                 ErrorRate one = new ErrorRate();
-                one.add(reference, r.text());
-                total.add(reference, r.text());
+                one.add(ref.text(), r.text());
+                total.add(ref.text(), r.text());
                 audioMs += r.audioMs();
                 processingMs += r.processingMs();
-                System.out.printf(Locale.ROOT, "%s\tWER %.1f%%\tREF %s\tHYP %s%n", line.substring(0, tab),
-                        100 * one.wer(), reference, r.text());
+                System.out.printf(Locale.ROOT, "%s\tWER %.1f%%\tREF %s\tHYP %s%n", ref.file(), 100 * one.wer(), ref.text(), r.text());
             }
         }
-        if (peer.equals("pocketsphinx")) printPeer(dir, lines, audioMs);
+        if (peer.equals("pocketsphinx")) printPeer(refs, audioMs);
         System.out.printf(Locale.ROOT, "WER %.2f%% CER %.2f%% RTF %.4f N=%d%n", 100 * total.wer(), 100 * total.cer(),
-                (double) processingMs / Math.max(1, audioMs), lines.size());
+                (double) processingMs / Math.max(1, audioMs), refs.refs().size());
         return 0;
     }
 
-    private static void printPeer(Path dir, List<String> lines, long audioMs) throws Exception {
-        List<String> files = lines.stream().map(l -> l.substring(0, l.indexOf('\t'))).toList();
-        Pocketsphinx.Run run = Pocketsphinx.transcribe(dir, files);
+    private static void printPeer(Refs refs, long audioMs) throws Exception {
+        List<String> files = refs.refs().stream().map(Refs.Ref::file).toList();
+        Pocketsphinx.Run run = Pocketsphinx.transcribe(refs.dir(), files);
         ErrorRate er = new ErrorRate();
-        for (String line : lines) {
-            int tab = line.indexOf('\t');
-            er.add(Alphabet.normalise(line.substring(tab + 1)), Alphabet.normalise(run.hypotheses().getOrDefault(line.substring(0, tab), "")));
+        for (Refs.Ref ref : refs.refs()) {
+            er.add(ref.text(), Alphabet.normalise(run.hypotheses().getOrDefault(ref.file(), "")));
         }
         System.out.printf(Locale.ROOT, "peer pocketsphinx: WER %.2f%% CER %.2f%% RTF %.4f N=%d%n", 100 * er.wer(),
-                100 * er.cer(), (double) run.wallMs() / Math.max(1, audioMs), lines.size());
+                100 * er.cer(), (double) run.wallMs() / Math.max(1, audioMs), refs.refs().size());
     }
 }

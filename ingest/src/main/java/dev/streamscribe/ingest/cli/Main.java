@@ -13,7 +13,7 @@ public final class Main {
 
     static {
         for (Command c : List.<Command>of(new DemoCommand(), new ServeCommand(), new PublishCommand(),
-                new TranscribeCommand(), new EvalCommand(), new CorpusCommand(), new TrainCommand())) {
+                new TranscribeCommand(), new ReprocessCommand(), new EvalCommand(), new TuneCommand(), new BenchCommand(), new CorpusCommand(), new TrainCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -13,8 +13,9 @@ final class RecognizerOptions {
               --beam N             beam width, 1 = greedy (default %d)
               --lm-weight X        language model weight (default %.2f)
               --word-bonus X       word insertion bonus (default %.2f)
+              --oov-penalty X      cost of spelling a word the LM does not know (default %.2f)
               --threads N          TensorFlow threads (default: all cores)""".formatted(DecoderConfig.DEFAULT.beamWidth(),
-            DecoderConfig.DEFAULT.lmWeight(), DecoderConfig.DEFAULT.wordBonus());
+            DecoderConfig.DEFAULT.lmWeight(), DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty());
 
     private RecognizerOptions() {}
 
@@ -23,7 +24,8 @@ final class RecognizerOptions {
         DecoderConfig dec = d.decoder()
                 .withBeamWidth(o.getInt("beam", d.decoder().beamWidth()))
                 .withLmWeight(o.getDouble("lm-weight", d.decoder().lmWeight()))
-                .withWordBonus(o.getDouble("word-bonus", d.decoder().wordBonus()));
+                .withWordBonus(o.getDouble("word-bonus", d.decoder().wordBonus()))
+                .withOovPenalty(o.getDouble("oov-penalty", d.decoder().oovPenalty()));
         String model = o.get("model", null);
         return d.withModelDir(model == null ? null : Path.of(model)).withLm(o.get("lm", d.lm())).withDecoder(dec)
                 .withThreads(o.getInt("threads", d.threads()));

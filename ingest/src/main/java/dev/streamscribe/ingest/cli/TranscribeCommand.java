@@ -5,8 +5,6 @@ import dev.streamscribe.ingest.recognizer.FileTranscriber;
 import dev.streamscribe.ingest.recognizer.Recognizer;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code ./asr transcribe [--jsonl] FILE...}: offline transcription through the stream recogniser. */
 final class TranscribeCommand implements Command {
@@ -19,7 +17,7 @@ final class TranscribeCommand implements Command {
 
     @Override
     public String summary() {
-        return "transcribe WAV files offline";
+        return "transcribe WAV or FLAC files offline";
     }
 
     @Override
@@ -38,13 +36,7 @@ final class TranscribeCommand implements Command {
             for (String f : o.positional()) {
                 FileTranscriber.FileTranscript r = t.transcribe(Path.of(f));
                 if (jsonl) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("file", r.file());
-                    m.put("text", r.text());
-                    m.put("words", r.words());
-                    m.put("audioMs", r.audioMs());
-                    m.put("processingMs", r.processingMs());
-                    System.out.println(JSON.writeValueAsString(m));
+                    System.out.println(JSON.writeValueAsString(r.jsonFields()));
                 } else {
                     System.out.println(o.positional().size() == 1 ? r.text() : r.file() + "\t" + r.text());
                 }

@@ -2,6 +2,7 @@ package dev.streamscribe.ingest.kafka;
 
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.PcmFormat;
+import dev.streamscribe.ingest.topology.AudioChunk;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,6 +47,22 @@ public final class AudioPublisher implements AutoCloseable {
         }
         producer.flush();
         return seq;
+    }
+
+    /**
+     * Fails before anything is sent on a stream the pipeline would dead-letter chunk by chunk (DESIGN §2): a
+     * stream id that is empty, too long or has control characters, or a rate outside what the topic takes.
+     */
+    public static void checkStream(String streamId, int rate) {
+        int bytes = streamId.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > AudioChunk.MAX_STREAM_ID_BYTES || streamId.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("stream id '" + streamId + "' is not usable: it must be 1-"
+                    + AudioChunk.MAX_STREAM_ID_BYTES + " bytes of UTF-8 without control characters");
+        }
+        if (rate < AudioChunk.MIN_RATE || rate > AudioChunk.MAX_RATE) {
+            throw new IllegalArgumentException("sample rate " + rate + " Hz is outside the " + AudioChunk.MIN_RATE + "-"
+                    + AudioChunk.MAX_RATE + " Hz the pipeline takes (resample it, e.g. sox IN -r 16000 OUT)");
+        }
     }
 
     public void send(String streamId, long seq, int rate, byte[] s16le, boolean eos) {

@@ -40,7 +40,7 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientS
 
     /** Creates the pipeline's topics if they do not exist yet; existing ones are left as they are. */
     public void createTopics(PipelineConfig config, int partitions, short replication) throws InterruptedException {
-        Map<String, String> dlqConfig = new HashMap<>(Map.of("max.message.bytes", String.valueOf(config.maxChunkBytes() + 65_536)));
+        Map<String, String> dlqConfig = new HashMap<>(Map.of("max.message.bytes", String.valueOf(config.maxDeadLetterBytes())));
         List<NewTopic> topics = List.of(
                 new NewTopic(config.inputTopic(), partitions, replication),
                 new NewTopic(config.transcriptsTopic(), partitions, replication),

@@ -47,7 +47,7 @@ public final class StreamsPipeline implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.threads());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.processingGuarantee());
         // Dead letters carry whole chunks, which may be as large as the input limit.
-        p.put(StreamsConfig.producerPrefix("max.request.size"), config.maxChunkBytes() + 65_536);
+        p.put(StreamsConfig.producerPrefix("max.request.size"), config.maxDeadLetterBytes());
         p.putAll(s.streamsOverrides());
         KafkaStreams streams = new KafkaStreams(TranscriptionTopology.build(recognizer, config), kafka.properties(p));
         // A failing thread is replaced rather than taking the application down; its task restarts from the last commit.

@@ -3,20 +3,34 @@ package dev.streamscribe.ingest.recognizer;
 import dev.streamscribe.decoder.UtteranceResult;
 import dev.streamscribe.decoder.Word;
 import dev.streamscribe.features.audio.Audio;
-import dev.streamscribe.features.audio.WavReader;
+import dev.streamscribe.features.audio.AudioFiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Offline transcription of a whole file through the same {@link RecognizerStream} the Kafka processor uses,
- * fed in one-second pieces; the finals make the transcript.
+ * Offline transcription of a whole file (WAV or FLAC) through the same {@link RecognizerStream} the Kafka
+ * processor uses, fed in one-second pieces; the finals make the transcript. Safe to call from several threads on
+ * one {@link Recognizer}: each call has its own stream, and the model and LM are only read.
  */
 public final class FileTranscriber {
     /** The transcript of one file: the concatenated finals and all their words. */
-    public record FileTranscript(String file, String text, List<Word> words, long audioMs, long processingMs) {}
+    public record FileTranscript(String file, String text, List<Word> words, long audioMs, long processingMs) {
+        /** The fields of the JSON line of {@code transcribe --jsonl} and {@code reprocess} (DESIGN §5), in order. */
+        public Map<String, Object> jsonFields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file);
+            m.put("text", text);
+            m.put("words", words);
+            m.put("audioMs", audioMs);
+            m.put("processingMs", processingMs);
+            return m;
+        }
+    }
 
     private static final int PIECE_SECONDS = 1;
 
@@ -27,7 +41,7 @@ public final class FileTranscriber {
     }
 
     public FileTranscript transcribe(Path file) {
-        Audio audio = WavReader.read(file);
+        Audio audio = AudioFiles.read(file);
         long start = System.nanoTime();
         RecognizerStream stream = recognizer.createStream(audio.sampleRate());
         List<UtteranceResult> finals = new ArrayList<>();

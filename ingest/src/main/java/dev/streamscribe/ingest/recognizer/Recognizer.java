@@ -2,9 +2,14 @@ package dev.streamscribe.ingest.recognizer;
 
 import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.acoustic.model.ModelMeta;
+import dev.streamscribe.acoustic.model.ModelStream;
+import dev.streamscribe.decoder.CtcStreamDecoder;
+import dev.streamscribe.decoder.DecoderConfig;
 import dev.streamscribe.decoder.UtteranceResult;
 import dev.streamscribe.decoder.lm.ArpaModel;
 import dev.streamscribe.decoder.lm.LanguageModel;
+import dev.streamscribe.features.audio.Audio;
+import dev.streamscribe.features.frames.FeatureStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -14,6 +19,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -77,12 +83,31 @@ public final class Recognizer implements AutoCloseable {
         }
     }
 
-    LanguageModel lm() {
+    public LanguageModel lm() {
         return lm;
     }
 
-    AcousticModel model() {
+    public AcousticModel model() {
         return model;
+    }
+
+    /** The model's per-frame log-probabilities for a whole recording: computed once, decoded many ways when tuning. */
+    public float[][] logProbs(Audio audio) {
+        FeatureStream features = new FeatureStream(audio.sampleRate(), meta().features(), meta().normalizer());
+        ModelStream stream = new ModelStream(meta().model());
+        float[][] head = stream.accept(model, features.accept(audio.samples()));
+        float[][] tail = stream.accept(model, features.finish());
+        float[][] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    /** The finals of decoding {@link #logProbs} with other decoder settings and this recogniser's LM. */
+    public List<UtteranceResult> decode(float[][] logProbs, DecoderConfig decoder) {
+        CtcStreamDecoder d = new CtcStreamDecoder(decoder, lm, meta().frameMs());
+        List<UtteranceResult> out = new ArrayList<>(d.accept(logProbs));
+        out.addAll(d.finish());
+        return out.stream().filter(UtteranceResult::isFinal).toList();
     }
 
     /**

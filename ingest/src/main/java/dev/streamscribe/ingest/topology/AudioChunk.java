@@ -25,7 +25,8 @@ public record AudioChunk(String streamId, long seq, int rate, PcmFormat format, 
     /** Validates one record; every problem becomes a {@link Rejection} with its code. */
     public static AudioChunk parse(byte[] key, byte[] value, Headers headers, PipelineConfig config) throws Rejection {
         String streamId = streamId(key);
-        long seq = number(headers, "seq", -1, 0, Long.MAX_VALUE);
+        // the largest seq still leaves room for the next expected one without overflowing
+        long seq = number(headers, "seq", -1, 0, Long.MAX_VALUE - 1);
         if (seq < 0) throw new Rejection(Rejection.Code.BAD_HEADER, "the seq header is missing");
         int rate = (int) number(headers, "rate", 16_000, 0, Integer.MAX_VALUE);
         if (rate < MIN_RATE || rate > MAX_RATE) {

@@ -3,6 +3,7 @@ package dev.streamscribe.ingest.topology;
 import dev.streamscribe.decoder.UtteranceResult;
 import dev.streamscribe.ingest.recognizer.Recognizer;
 import dev.streamscribe.ingest.recognizer.RecognizerStream;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -29,6 +30,8 @@ import java.util.List;
 final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     static final String TRANSCRIPTS = "transcripts-sink";
     static final String DLQ = "dlq-sink";
+    /** The error headers (a stream id and header values of at most 256 and 64 bytes appear in a detail) and the record framing. */
+    private static final int DEAD_LETTER_FRAMING_BYTES = 4096;
 
     private final Recognizer recognizer;
     private final PipelineConfig config;
@@ -137,11 +140,45 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         }
     }
 
+    /**
+     * The dead letter is the record as it came, unless that is larger than the producer may send: then the send would
+     * fail the task, the task would retry the same record, and its partition would stall for good. Such a record
+     * loses its payload, then its headers, then its key, until the rest fits; the detail says what was dropped.
+     */
     private void deadLetter(Record<byte[], byte[]> record, Rejection r) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        byte[] key = record.key();
+        byte[] value = record.value();
+        Header[] original = record.headers().toArray();
+        String detail = String.valueOf(r.getMessage());
+        long size = length(key) + length(value) + length(original);
+        if (size + DEAD_LETTER_FRAMING_BYTES > config.maxDeadLetterBytes()) {
+            List<String> dropped = new ArrayList<>(List.of("payload"));
+            value = null;
+            if (length(key) + length(original) + DEAD_LETTER_FRAMING_BYTES > config.maxDeadLetterBytes()) {
+                original = new Header[0];
+                dropped.add("headers");
+            }
+            if (length(key) + DEAD_LETTER_FRAMING_BYTES > config.maxDeadLetterBytes()) {
+                key = null;
+                dropped.add("key");
+            }
+            detail += "; the record of " + size + " bytes is too large to dead-letter whole: its " + String.join(", ", dropped) + " dropped";
+        }
+        RecordHeaders headers = new RecordHeaders(original);
         headers.add("error", r.code().header().getBytes(StandardCharsets.UTF_8));
-        headers.add("error.detail", String.valueOf(r.getMessage()).getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DLQ);
+        headers.add("error.detail", detail.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(key, value, record.timestamp(), headers), DLQ);
+    }
+
+    private static long length(byte[] b) {
+        return b == null ? 0 : b.length;
+    }
+
+    /** Header bytes as the record format counts them, with a generous allowance for each header's length fields. */
+    private static long length(Header[] headers) {
+        long n = 0;
+        for (Header h : headers) n += h.key().getBytes(StandardCharsets.UTF_8).length + length(h.value()) + 10;
+        return n;
     }
 
     /** Streams that went quiet without eos get their final now, and their state goes, so the store stays bounded. */

@@ -14,11 +14,18 @@ public record PipelineConfig(String inputTopic, String transcriptsTopic, String 
 
     /** The changelogged store of per-stream state. */
     public static final String STORE = "stream-state";
+    /** Room above {@code maxChunkBytes} in a dead letter for the record's key and headers and the error headers. */
+    public static final int DEAD_LETTER_OVERHEAD_BYTES = 65_536;
 
     public PipelineConfig {
         if (maxChunkBytes < 1024) throw new IllegalArgumentException("max chunk bytes must be at least 1024");
         if (maxChunkMs < 10) throw new IllegalArgumentException("max chunk ms must be at least 10");
         if (idleTimeout.toMillis() < 1000) throw new IllegalArgumentException("idle timeout must be at least 1 s");
+    }
+
+    /** The largest dead letter: the pipeline's producer request limit and the dead-letter topic's message limit. */
+    public int maxDeadLetterBytes() {
+        return maxChunkBytes + DEAD_LETTER_OVERHEAD_BYTES;
     }
 
     public PipelineConfig withIdleTimeout(Duration d) {

@@ -1,13 +1,13 @@
 package dev.streamscribe.ingest.kafka;
 
-import dev.streamscribe.features.audio.Audio;
-import dev.streamscribe.features.audio.PcmFormat;
 import dev.streamscribe.ingest.TestAudio;
+import dev.streamscribe.ingest.TestStreams;
 import dev.streamscribe.ingest.recognizer.FileTranscriber;
 import dev.streamscribe.ingest.topology.PipelineConfig;
 import dev.streamscribe.ingest.topology.Transcript;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
@@ -46,8 +46,8 @@ final class TwoStreamScenario {
              });
              AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
             pipeline.awaitRunning(Duration.ofSeconds(60));
-            List<byte[]> a = chunks(TestAudio.read(TestAudio.REPORT));
-            List<byte[]> b = chunks(TestAudio.read(TestAudio.WEATHER_8K));
+            List<byte[]> a = TestStreams.s16leChunks(TestAudio.read(TestAudio.REPORT), 100);
+            List<byte[]> b = TestStreams.s16leChunks(TestAudio.read(TestAudio.WEATHER_8K), 100);
             for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
                 if (i < a.size()) publisher.send("a", i, 16_000, a.get(i), i == a.size() - 1);
                 if (i < b.size()) publisher.send("b", i, 8_000, b.get(i), i == b.size() - 1);
@@ -57,33 +57,29 @@ final class TwoStreamScenario {
             assertTrue(ended.await(90, TimeUnit.SECONDS), "both streams end within 90 s; got " + byStream.keySet());
         }
         FileTranscriber offline = new FileTranscriber(TestAudio.recognizer());
-        assertEquals(offline.transcribe(TestAudio.path(TestAudio.REPORT)).text(), finalText(byStream.get("a")));
-        assertEquals(offline.transcribe(TestAudio.path(TestAudio.WEATHER_8K)).text(), finalText(byStream.get("b")));
-        assertFalse(finalText(byStream.get("a")).isBlank());
+        assertEquals(offline.transcribe(TestAudio.path(TestAudio.REPORT)).text(), TestStreams.finalText(byStream.get("a")));
+        assertEquals(offline.transcribe(TestAudio.path(TestAudio.WEATHER_8K)).text(), TestStreams.finalText(byStream.get("b")));
+        assertFalse(TestStreams.finalText(byStream.get("a")).isBlank());
         assertEquals(List.of("seq-gap"), deadLetterCodes(kafka, config.dlqTopic()));
     }
 
-    private static List<byte[]> chunks(Audio audio) {
-        int step = audio.sampleRate() / 10;
-        List<byte[]> out = new ArrayList<>();
-        for (int from = 0; from < audio.samples().length; from += step) {
-            out.add(PcmFormat.toS16le(audio.samples(), from, Math.min(audio.samples().length, from + step)));
-        }
-        return out;
-    }
-
-    private static String finalText(List<Transcript> results) {
-        return String.join(" ", results.stream().filter(Transcript::isFinal).map(Transcript::text).filter(t -> !t.isEmpty()).toList());
-    }
-
-    private static List<String> deadLetterCodes(KafkaSettings kafka, String topic) {
+    /**
+     * The {@code error} codes of everything committed to the dead-letter topic so far. Reads up to the end offsets a
+     * read_committed consumer sees (the last stable offsets), so it neither waits for records that will never come
+     * nor stops before the committed ones.
+     */
+    static List<String> deadLetterCodes(KafkaSettings kafka, String topic) {
         List<String> codes = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(kafka.properties(Map.of("group.id", "dlq-check",
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed")),
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(kafka.properties(Map.of("isolation.level", "read_committed")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (codes.isEmpty() && System.currentTimeMillis() < deadline) {
+            List<TopicPartition> partitions = c.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                if (System.currentTimeMillis() > deadline) throw new IllegalStateException("cannot read " + topic + " to its end " + end);
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     codes.add(new String(r.headers().lastHeader("error").value(), StandardCharsets.UTF_8));
                 }

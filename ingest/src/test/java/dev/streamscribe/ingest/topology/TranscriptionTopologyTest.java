@@ -1,18 +1,10 @@
 package dev.streamscribe.ingest.topology;
 
 import dev.streamscribe.features.audio.Audio;
-import dev.streamscribe.features.audio.PcmFormat;
 import dev.streamscribe.ingest.TestAudio;
+import dev.streamscribe.ingest.TestStreams;
 import dev.streamscribe.ingest.recognizer.FileTranscriber;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,20 +13,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
+import static dev.streamscribe.ingest.topology.TopologyHarness.chunk;
+import static dev.streamscribe.ingest.topology.TopologyHarness.f32le;
+import static dev.streamscribe.ingest.topology.TopologyHarness.header;
+import static dev.streamscribe.ingest.topology.TopologyHarness.headers;
+import static dev.streamscribe.ingest.topology.TopologyHarness.key;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,45 +34,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TranscriptionTopologyTest {
     private static final PipelineConfig CONFIG = PipelineConfig.DEFAULT.withMaxChunkBytes(64_000);
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> input;
-    private TestOutputTopic<byte[], byte[]> transcripts;
-    private TestOutputTopic<byte[], byte[]> dlq;
-    private Instant clock = Instant.parse("2026-11-23T10:00:00Z");
+    private TopologyHarness pipe;
 
     @BeforeEach
     void start() {
-        Properties p = new Properties();
-        p.put("application.id", "topology-test");
-        p.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(TranscriptionTopology.build(TestAudio.recognizer(), CONFIG), p, clock);
-        input = driver.createInputTopic(CONFIG.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
-        transcripts = driver.createOutputTopic(CONFIG.transcriptsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        dlq = driver.createOutputTopic(CONFIG.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        pipe = new TopologyHarness(CONFIG);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        pipe.close();
     }
 
     @Test
     void aStreamInChunksGetsTheOfflineTranscript() {
         Audio audio = TestAudio.read(TestAudio.REPORT);
-        List<byte[]> chunks = s16leChunks(audio, 100);
+        List<byte[]> chunks = TestStreams.s16leChunks(audio, 100);
         for (int i = 0; i < chunks.size(); i++) send("call-1", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", i == chunks.size() - 1));
 
-        List<Transcript> results = readTranscripts();
-        assertTrue(dlq.isEmpty(), "no dead letters for a good stream");
+        List<Transcript> results = pipe.readTranscripts();
+        assertTrue(pipe.dlq.isEmpty(), "no dead letters for a good stream");
         assertTrue(results.stream().anyMatch(t -> !t.isFinal()), "partials arrive while the stream plays");
         Transcript last = results.get(results.size() - 1);
         assertTrue(last.isFinal() && last.isEos(), "the stream ends with an eos final");
         assertEquals(1, results.stream().filter(Transcript::isEos).count());
         assertTrue(results.stream().allMatch(t -> t.streamId().equals("call-1") && t.model() != null));
         String offline = new FileTranscriber(TestAudio.recognizer()).transcribe(TestAudio.path(TestAudio.REPORT)).text();
-        assertEquals(offline, finalText(results));
+        assertEquals(offline, TestStreams.finalText(results));
         assertFalse(offline.isBlank(), "the shipped model hears words in the fixture");
-        assertTrue(store().get(key("call-1")).ended(), "after eos only the small ended marker remains");
+        assertTrue(pipe.store().get(key("call-1")).ended(), "after eos only the small ended marker remains");
     }
 
     static Stream<Arguments> badRecords() {
@@ -107,17 +87,17 @@ class TranscriptionTopologyTest {
     @MethodSource("badRecords")
     void aBadRecordIsDeadLetteredAndTheStreamGoesOn(String name, byte[] payload, Headers headers, String code) {
         Audio audio = TestAudio.read(TestAudio.REPORT);
-        List<byte[]> chunks = s16leChunks(audio, 200);
+        List<byte[]> chunks = TestStreams.s16leChunks(audio, 200);
         send("s", chunks.get(0), chunk(0, 16_000, "s16le", false));
         send("other", chunks.get(0), chunk(0, 16_000, "s16le", false));
         send("s", payload, headers);
 
-        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        TestRecord<byte[], byte[]> dead = pipe.dlq.readRecord();
         assertEquals(code, header(dead.headers(), "error"), name);
         assertFalse(header(dead.headers(), "error.detail").isBlank());
         assertArrayEquals(payload, dead.value(), "the dead letter is the record as it came");
         assertEquals("s", new String(dead.key(), StandardCharsets.UTF_8));
-        assertTrue(dlq.isEmpty());
+        assertTrue(pipe.dlq.isEmpty());
 
         // The stream, and the other one, go on as if the bad record had not been sent.
         int next = code.equals("seq-gap") ? 6 : 1;
@@ -126,8 +106,8 @@ class TranscriptionTopologyTest {
             send("s", chunks.get(i), chunk(next + i - 1, 16_000, "s16le", eos));
             send("other", chunks.get(i), chunk(i, 16_000, "s16le", eos));
         }
-        assertTrue(dlq.isEmpty(), "the records after the bad one are accepted");
-        List<Transcript> results = readTranscripts();
+        assertTrue(pipe.dlq.isEmpty(), "the records after the bad one are accepted");
+        List<Transcript> results = pipe.readTranscripts();
         assertEquals(2, results.stream().filter(Transcript::isEos).count(), "both streams end normally");
     }
 
@@ -138,8 +118,8 @@ class TranscriptionTopologyTest {
         send("s", pcm, chunk(99, 16_000, "s16le", false));
         send("s", pcm, chunk(1, 16_000, "s16le", false));
         send("s", pcm, chunk(2, 16_000, "s16le", true));
-        assertEquals(List.of("seq-gap"), deadLetterCodes());
-        assertEquals(1, readTranscripts().stream().filter(Transcript::isEos).count());
+        assertEquals(List.of("seq-gap"), pipe.deadLetterCodes());
+        assertEquals(1, pipe.readTranscripts().stream().filter(Transcript::isEos).count());
     }
 
     @Test
@@ -148,8 +128,8 @@ class TranscriptionTopologyTest {
         send("late", pcm, chunk(3, 16_000, "s16le", false));
         send("late", pcm, chunk(4, 16_000, "s16le", false));
         send("late", pcm, chunk(5, 16_000, "s16le", true));
-        assertEquals(List.of("seq-gap"), deadLetterCodes());
-        assertEquals(1, readTranscripts().stream().filter(Transcript::isEos).count());
+        assertEquals(List.of("seq-gap"), pipe.deadLetterCodes());
+        assertEquals(1, pipe.readTranscripts().stream().filter(Transcript::isEos).count());
     }
 
     @Test
@@ -158,92 +138,36 @@ class TranscriptionTopologyTest {
         send("done", pcm, chunk(0, 16_000, "s16le", true));
         send("done", pcm, chunk(1, 16_000, "s16le", false));
         send("done", pcm, chunk(0, 16_000, "s16le", true));
-        input.pipeInput(new TestRecord<>(new byte[] {(byte) 0xff, (byte) 0xfe}, pcm, chunk(0, 16_000, "s16le", false)));
-        input.pipeInput(new TestRecord<>(new byte[10_240], pcm, chunk(0, 16_000, "s16le", false)));
-        input.pipeInput(new TestRecord<>(null, pcm, chunk(0, 16_000, "s16le", false)));
-        assertEquals(List.of("after-eos", "duplicate", "bad-key", "bad-key", "bad-key"), deadLetterCodes());
+        pipe.send(new byte[] {(byte) 0xff, (byte) 0xfe}, pcm, chunk(0, 16_000, "s16le", false));
+        pipe.send(new byte[10_240], pcm, chunk(0, 16_000, "s16le", false));
+        pipe.send((byte[]) null, pcm, chunk(0, 16_000, "s16le", false));
+        assertEquals(List.of("after-eos", "duplicate", "bad-key", "bad-key", "bad-key"), pipe.deadLetterCodes());
     }
 
     @Test
     void idleStreamsAreFinalisedAndForgotten() {
         Audio audio = TestAudio.read(TestAudio.REPORT);
-        List<byte[]> chunks = s16leChunks(audio, 500);
+        List<byte[]> chunks = TestStreams.s16leChunks(audio, 500);
         for (int i = 0; i < chunks.size(); i++) send("quiet", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
         send("ended", new byte[320], chunk(0, 16_000, "s16le", true));
-        readTranscripts();
-        assertFalse(store().get(key("quiet")).ended());
+        pipe.readTranscripts();
+        assertFalse(pipe.store().get(key("quiet")).ended());
 
-        driver.advanceWallClockTime(CONFIG.idleTimeout().plus(Duration.ofSeconds(10)));
+        pipe.driver.advanceWallClockTime(CONFIG.idleTimeout().plus(Duration.ofSeconds(10)));
 
-        List<Transcript> results = readTranscripts();
+        List<Transcript> results = pipe.readTranscripts();
         assertEquals(1, results.size(), "exactly the eos final of the idle stream");
         assertTrue(results.get(0).isEos() && results.get(0).streamId().equals("quiet"));
-        assertNull(store().get(key("quiet")));
-        assertNull(store().get(key("ended")));
+        assertNull(pipe.store().get(key("quiet")));
+        assertNull(pipe.store().get(key("ended")));
     }
 
     private void send(String streamId, byte[] payload, Headers headers) {
-        clock = clock.plusMillis(10);
-        input.pipeInput(new TestRecord<>(streamId.getBytes(StandardCharsets.UTF_8), payload, headers, clock));
-    }
-
-    private List<String> deadLetterCodes() {
-        List<String> codes = new ArrayList<>();
-        while (!dlq.isEmpty()) codes.add(header(dlq.readRecord().headers(), "error"));
-        return codes;
-    }
-
-    private List<Transcript> readTranscripts() {
-        List<Transcript> out = new ArrayList<>();
-        for (byte[] v : transcripts.readValuesToList()) {
-            try {
-                out.add(Transcript.fromJson(v));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
-
-    private KeyValueStore<Bytes, StreamState> store() {
-        return driver.getKeyValueStore(PipelineConfig.STORE);
-    }
-
-    private static Bytes key(String streamId) {
-        return Bytes.wrap(streamId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String finalText(List<Transcript> results) {
-        return String.join(" ", results.stream().filter(Transcript::isFinal).map(Transcript::text).filter(t -> !t.isEmpty()).toList());
-    }
-
-    static List<byte[]> s16leChunks(Audio audio, int chunkMs) {
-        int step = audio.sampleRate() * chunkMs / 1000;
-        List<byte[]> out = new ArrayList<>();
-        float[] x = audio.samples();
-        for (int from = 0; from < x.length; from += step) out.add(PcmFormat.toS16le(x, from, Math.min(x.length, from + step)));
-        return out;
-    }
-
-    static Headers chunk(long seq, int rate, String format, boolean eos) {
-        return headers(eos ? Map.of("seq", "" + seq, "rate", "" + rate, "format", format, "eos", "true")
-                : Map.of("seq", "" + seq, "rate", "" + rate, "format", format));
-    }
-
-    static Headers headers(Map<String, String> values) {
-        RecordHeaders h = new RecordHeaders();
-        values.forEach((k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        return h;
-    }
-
-    private static String header(Headers h, String name) {
-        return new String(h.lastHeader(name).value(), StandardCharsets.UTF_8);
+        pipe.send(streamId, payload, headers);
     }
 
     private static byte[] nanF32() {
-        ByteBuffer b = ByteBuffer.allocate(1600).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.hasRemaining()) b.putFloat(Float.NaN);
-        return b.array();
+        return f32le(Float.NaN, 400);
     }
 
     private static byte[] wavHeader() {

@@ -1,0 +1,70 @@
+package dev.streamscribe.features.audio;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads the audio files this project decodes, WAV and FLAC, told apart by their first bytes rather than their
+ * names (archives are full of misnamed files). Anything else fails with the file's name and, where the bytes
+ * say, its actual format, so that a batch job's error log says what to convert.
+ */
+public final class AudioFiles {
+    private AudioFiles() {}
+
+    public static Audio read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new AudioFormatException(file + ": no such file");
+        } catch (IOException e) {
+            throw new AudioFormatException(file + ": cannot read: " + e.getMessage());
+        }
+        return decode(bytes, file.toString());
+    }
+
+    /** Decodes a whole file held in memory; {@code name} is used in error messages. */
+    public static Audio decode(byte[] bytes, String name) {
+        if (bytes.length == 0) throw new AudioFormatException(name + ": empty file");
+        if (WavReader.looksLikeWav(bytes)) return WavReader.decode(bytes, name);
+        if (startsWith(bytes, 0, "fLaC")) return FlacReader.decode(bytes, name);
+        String other = otherFormat(bytes);
+        throw new AudioFormatException(name + ": unsupported format: " + other + " (WAV and FLAC are read; convert it, e.g. with sox or ffmpeg)");
+    }
+
+    /** A name for bytes that are neither WAV nor FLAC, from the signatures common in audio archives. */
+    static String otherFormat(byte[] b) {
+        if (startsWith(b, 0, "ID3")) return "MP3";
+        if (b.length > 1 && (b[0] & 0xff) == 0xff && (b[1] & 0xe0) == 0xe0) return "MPEG audio (MP3 or AAC)";
+        if (startsWith(b, 0, "OggS")) return "Ogg (Vorbis, Opus or Ogg FLAC)";
+        if (startsWith(b, 0, "FORM")) return "AIFF";
+        if (startsWith(b, 4, "ftyp")) return "MP4/M4A";
+        if (startsWith(b, 0, "RIFF")) return "RIFF but not WAVE";
+        if (b.length >= 4 && (b[0] & 0xff) == 0x1a && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xdf && (b[3] & 0xff) == 0xa3) return "WebM/Matroska";
+        if (isText(b)) return "text, not audio";
+        return "unknown (first bytes " + hex(b) + ")";
+    }
+
+    private static boolean startsWith(byte[] b, int offset, String magic) {
+        byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
+        return b.length >= offset + m.length && Arrays.equals(b, offset, offset + m.length, m, 0, m.length);
+    }
+
+    private static boolean isText(byte[] b) {
+        for (int i = 0; i < Math.min(b.length, 64); i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f) return false;
+        }
+        return true;
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(b.length, 4); i++) s.append(i == 0 ? "" : " ").append(String.format("%02x", b[i] & 0xff));
+        return s.toString();
+    }
+}

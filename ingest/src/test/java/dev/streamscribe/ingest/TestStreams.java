@@ -1,0 +1,27 @@
+package dev.streamscribe.ingest;
+
+import dev.streamscribe.features.audio.Audio;
+import dev.streamscribe.features.audio.PcmFormat;
+import dev.streamscribe.ingest.topology.Transcript;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cutting audio into {@code audio.chunks} payloads and reading a stream's transcript back; shared by the topology and broker tests. */
+public final class TestStreams {
+    private TestStreams() {}
+
+    /** The s16le payloads of consecutive {@code chunkMs} pieces of {@code audio}; the last one may be shorter. */
+    public static List<byte[]> s16leChunks(Audio audio, int chunkMs) {
+        int step = audio.sampleRate() * chunkMs / 1000;
+        List<byte[]> out = new ArrayList<>();
+        float[] x = audio.samples();
+        for (int from = 0; from < x.length; from += step) out.add(PcmFormat.toS16le(x, from, Math.min(x.length, from + step)));
+        return out;
+    }
+
+    /** A stream's transcript as DESIGN §2 defines it: its finals' texts joined by spaces, empty ones skipped. */
+    public static String finalText(List<Transcript> results) {
+        return String.join(" ", results.stream().filter(Transcript::isFinal).map(Transcript::text).filter(t -> !t.isEmpty()).toList());
+    }
+}

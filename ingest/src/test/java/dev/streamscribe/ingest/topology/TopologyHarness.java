@@ -1,0 +1,123 @@
+package dev.streamscribe.ingest.topology;
+
+import dev.streamscribe.ingest.TestAudio;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The transcription topology in a {@link TopologyTestDriver} with the shipped model, plus the record builders and
+ * readers the topology tests share. Record timestamps advance 10 ms per record; the wall clock (idle expiry) moves
+ * only when a test advances it.
+ */
+final class TopologyHarness implements AutoCloseable {
+    final PipelineConfig config;
+    final TopologyTestDriver driver;
+    final TestInputTopic<byte[], byte[]> input;
+    final TestOutputTopic<byte[], byte[]> transcripts;
+    final TestOutputTopic<byte[], byte[]> dlq;
+    private Instant clock = Instant.parse("2026-11-23T10:00:00Z");
+
+    TopologyHarness(PipelineConfig config) {
+        this.config = config;
+        Properties p = new Properties();
+        p.put("application.id", "topology-test");
+        p.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(TranscriptionTopology.build(TestAudio.recognizer(), config), p, clock);
+        input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        transcripts = driver.createOutputTopic(config.transcriptsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    void send(String streamId, byte[] payload, Headers headers) {
+        send(streamId.getBytes(StandardCharsets.UTF_8), payload, headers);
+    }
+
+    void send(byte[] key, byte[] payload, Headers headers) {
+        clock = clock.plusMillis(10);
+        input.pipeInput(new TestRecord<>(key, payload, headers, clock));
+    }
+
+    /** The {@code error} codes of the dead letters written since the last read. */
+    List<String> deadLetterCodes() {
+        List<String> codes = new ArrayList<>();
+        while (!dlq.isEmpty()) codes.add(header(dlq.readRecord().headers(), "error"));
+        return codes;
+    }
+
+    /** The transcripts written since the last read. */
+    List<Transcript> readTranscripts() {
+        List<Transcript> out = new ArrayList<>();
+        for (byte[] v : transcripts.readValuesToList()) {
+            try {
+                out.add(Transcript.fromJson(v));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    KeyValueStore<Bytes, StreamState> store() {
+        return driver.getKeyValueStore(PipelineConfig.STORE);
+    }
+
+    /** Exact count; RocksDB's approximateNumEntries is only an estimate. */
+    int storedStreams() {
+        int n = 0;
+        try (KeyValueIterator<Bytes, StreamState> it = store().all()) {
+            for (; it.hasNext(); it.next()) n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    static Bytes key(String streamId) {
+        return Bytes.wrap(streamId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Headers chunk(long seq, int rate, String format, boolean eos) {
+        return headers(eos ? Map.of("seq", "" + seq, "rate", "" + rate, "format", format, "eos", "true")
+                : Map.of("seq", "" + seq, "rate", "" + rate, "format", format));
+    }
+
+    static Headers headers(Map<String, String> values) {
+        RecordHeaders h = new RecordHeaders();
+        values.forEach((k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return h;
+    }
+
+    static String header(Headers h, String name) {
+        return new String(h.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** {@code samples} f32le samples all equal to {@code value} (e.g. NaN or infinity). */
+    static byte[] f32le(float value, int samples) {
+        ByteBuffer b = ByteBuffer.allocate(4 * samples).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) b.putFloat(value);
+        return b.array();
+    }
+}
