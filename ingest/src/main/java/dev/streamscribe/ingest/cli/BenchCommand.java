@@ -7,7 +7,15 @@ import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.WavReader;
 import dev.streamscribe.features.frames.FeatureStream;
 import dev.streamscribe.ingest.peer.Pocketsphinx;
+import dev.streamscribe.ingest.recognizer.FileTranscriber;
 import dev.streamscribe.ingest.recognizer.Recognizer;
+import dev.streamscribe.ingest.reprocess.ArchiveInputs;
+import dev.streamscribe.ingest.reprocess.Reprocessor;
+import dev.streamscribe.ingest.reprocess.ResultLog;
+import dev.streamscribe.ingest.reprocess.Summary;
+import dev.streamscribe.ingest.reprocess.TranscribeJob;
+
+import java.io.OutputStream;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./asr bench single|peer DIR}: speed figures on the files of an eval folder, as a table and then as one
+ * {@code ./asr bench single|archive|peer DIR}: speed figures on the files of an eval folder, as a table and then as one
  * JSON line. Never part of the tests: timings belong to a quiet machine, not to CI.
  */
 final class BenchCommand implements Command {
@@ -31,33 +39,60 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: single-stream real-time factor by stage, pocketsphinx on the same files";
+        return "benchmarks: single-stream real-time factor by stage, archive throughput, pocketsphinx on the same files";
     }
 
     @Override
     public String usage() {
         return """
-                usage: ./asr bench single|peer [options] DIR
+                usage: ./asr bench single|archive|peer [options] DIR
                   single   one stream at a time through features, model and decoder, timed per stage
+                  archive  the folder's audio files reprocessed on all cores, results discarded
                   peer     pocketsphinx_batch on the same files (needs pocketsphinx pocketsphinx-en-us)
                   DIR      a folder with refs.tsv (e.g. made by ./asr corpus --harvard DIR)
                   --chunk-ms N         audio per call in single (default 200)
                   --warmup N           files run first and not counted (default 3)
+                  --jobs N             files at once in archive (default: all cores)
                 """ + RecognizerOptions.HELP;
     }
 
     @Override
     public int run(Options o) throws Exception {
-        if (o.positional().size() != 2) throw new UsageException("usage: ./asr bench single|peer DIR");
-        Refs refs = Refs.read(Path.of(o.positional().get(1)), Refs.DEV_LIMIT);
+        if (o.positional().size() != 2) throw new UsageException("usage: ./asr bench single|archive|peer DIR");
+        Path dir = Path.of(o.positional().get(1));
+        if (o.positional().get(0).equals("archive")) return print(archive(o, dir));
+        Refs refs = Refs.read(dir, Refs.DEV_LIMIT);
         Map<String, Object> figures = switch (o.positional().get(0)) {
             case "single" -> single(o, refs);
             case "peer" -> peer(refs);
-            default -> throw new UsageException("unknown benchmark '" + o.positional().get(0) + "' (single or peer)");
+            default -> throw new UsageException("unknown benchmark '" + o.positional().get(0) + "' (single, archive or peer)");
         };
+        return print(figures);
+    }
+
+    private static int print(Map<String, Object> figures) throws Exception {
         figures.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-16s %s%n", k, v));
         System.out.println(JSON.writeValueAsString(figures));
         return 0;
+    }
+
+    private static Map<String, Object> archive(Options o, Path dir) throws Exception {
+        int jobs = o.getInt("jobs", Runtime.getRuntime().availableProcessors());
+        ArchiveInputs inputs = ArchiveInputs.of(dir);
+        Summary s;
+        try (Recognizer recognizer = Recognizer.create(RecognizerOptions.from(o));
+             ResultLog discard = ResultLog.to(OutputStream.nullOutputStream())) {
+            s = new Reprocessor(new TranscribeJob(new FileTranscriber(recognizer)), jobs, discard, System.err).run(inputs.files());
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("benchmark", "archive");
+        f.put("files", s.processed());
+        f.put("failed", s.failed());
+        f.put("audioSeconds", round(s.audioMs() / 1000.0));
+        f.put("wallSeconds", round(s.elapsedMs() / 1000.0));
+        f.put("xRealtime", round(s.timesRealTime()));
+        f.put("jobs", jobs);
+        return f;
     }
 
     private static Map<String, Object> single(Options o, Refs refs) throws Exception {
