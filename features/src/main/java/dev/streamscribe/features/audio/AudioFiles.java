@@ -16,15 +16,18 @@ public final class AudioFiles {
     private AudioFiles() {}
 
     public static Audio read(Path file) {
-        byte[] bytes;
+        return decode(bytes(file), file.toString());
+    }
+
+    /** The whole file, or an error that names it. */
+    static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new AudioFormatException(file + ": no such file");
         } catch (IOException e) {
             throw new AudioFormatException(file + ": cannot read: " + e.getMessage());
         }
-        return decode(bytes, file.toString());
     }
 
     /** Decodes a whole file held in memory; {@code name} is used in error messages. */

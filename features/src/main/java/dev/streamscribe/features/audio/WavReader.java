@@ -2,8 +2,6 @@ package dev.streamscribe.features.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads RIFF/WAVE files: PCM 8/16/24/32-bit and 32-bit float, any channel count (downmixed), any rate. */
@@ -18,15 +16,7 @@ public final class WavReader {
     private WavReader() {}
 
     public static Audio read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new AudioFormatException(file + ": no such file");
-        } catch (IOException e) {
-            throw new AudioFormatException(file + ": cannot read: " + e.getMessage());
-        }
-        return decode(bytes, file.toString());
+        return decode(AudioFiles.bytes(file), file.toString());
     }
 
     /** True when the bytes start like a WAV file; used to reject WAV headers inside raw streams. */

@@ -136,22 +136,30 @@ final class BenchCommand implements Command {
         long[] ns = new long[3];
         float[] x = audio.samples();
         int step = Math.max(1, audio.sampleRate() * chunkMs / 1000);
-        for (int from = 0; from <= x.length; from += step) {
-            boolean last = from + step > x.length;
+        for (int from = 0; from < x.length; from += step) {
             long t0 = System.nanoTime();
             float[][] frames = features.accept(Arrays.copyOfRange(x, from, Math.min(x.length, from + step)));
-            if (last) frames = concat(frames, features.finish());
-            long t1 = System.nanoTime();
-            float[][] logProbs = model.accept(recognizer.model(), frames);
-            long t2 = System.nanoTime();
-            if (logProbs.length > 0) decoder.accept(logProbs);
-            if (last) decoder.finish();
-            long t3 = System.nanoTime();
-            ns[0] += t1 - t0;
-            ns[1] += t2 - t1;
-            ns[2] += t3 - t2;
+            ns[0] += System.nanoTime() - t0;
+            modelAndDecoder(recognizer, model, decoder, frames, ns);
         }
+        long t0 = System.nanoTime();
+        float[][] rest = features.finish();
+        ns[0] += System.nanoTime() - t0;
+        modelAndDecoder(recognizer, model, decoder, rest, ns);
+        long t2 = System.nanoTime();
+        decoder.finish();
+        ns[2] += System.nanoTime() - t2;
         return ns;
+    }
+
+    private static void modelAndDecoder(Recognizer recognizer, ModelStream model, CtcStreamDecoder decoder,
+                                        float[][] frames, long[] ns) {
+        long t1 = System.nanoTime();
+        float[][] logProbs = model.accept(recognizer.model(), frames);
+        long t2 = System.nanoTime();
+        if (logProbs.length > 0) decoder.accept(logProbs);
+        ns[1] += t2 - t1;
+        ns[2] += System.nanoTime() - t2;
     }
 
     private static Map<String, Object> peer(Refs refs) throws Exception {
@@ -166,12 +174,6 @@ final class BenchCommand implements Command {
         f.put("rtf", round((double) run.wallMs() / audioMs));
         f.put("xRealtime", round(audioMs / (double) run.wallMs()));
         return f;
-    }
-
-    private static float[][] concat(float[][] a, float[][] b) {
-        float[][] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static double round(double x) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Every setting has one name in three spellings: the flag {@code --bootstrap-servers}, the property
@@ -92,22 +93,20 @@ public final class Options {
     }
 
     public int getInt(String flag, int fallback) {
-        String v = get(flag, null);
-        if (v == null) return fallback;
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + flag + " must be a whole number, got '" + v + "'");
-        }
+        return parsed(flag, fallback, Integer::parseInt, "a whole number");
     }
 
     public double getDouble(String flag, double fallback) {
+        return parsed(flag, fallback, Double::parseDouble, "a number");
+    }
+
+    private <T> T parsed(String flag, T fallback, Function<String, T> parse, String kind) {
         String v = get(flag, null);
         if (v == null) return fallback;
         try {
-            return Double.parseDouble(v.trim());
+            return parse.apply(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + flag + " must be a number, got '" + v + "'");
+            throw new UsageException("--" + flag + " must be " + kind + ", got '" + v + "'");
         }
     }
 

@@ -111,25 +111,18 @@ class TranscriptionTopologyTest {
         assertEquals(2, results.stream().filter(Transcript::isEos).count(), "both streams end normally");
     }
 
-    @Test
-    void aStrayChunkAheadOfTheStreamDoesNotDerailIt() {
+    /** A stray chunk ahead of the stream, then the expected ones; or the first chunks lost for good. */
+    @ParameterizedTest(name = "seqs {0}")
+    @MethodSource("seqsWithOneGap")
+    void aGapCostsOneDeadLetterAndTheStreamGoesOn(List<Long> seqs) {
         byte[] pcm = new byte[3200];
-        send("s", pcm, chunk(0, 16_000, "s16le", false));
-        send("s", pcm, chunk(99, 16_000, "s16le", false));
-        send("s", pcm, chunk(1, 16_000, "s16le", false));
-        send("s", pcm, chunk(2, 16_000, "s16le", true));
+        for (int i = 0; i < seqs.size(); i++) send("s", pcm, chunk(seqs.get(i), 16_000, "s16le", i == seqs.size() - 1));
         assertEquals(List.of("seq-gap"), pipe.deadLetterCodes());
         assertEquals(1, pipe.readTranscripts().stream().filter(Transcript::isEos).count());
     }
 
-    @Test
-    void aStreamWhoseFirstChunksAreLostStartsAtTheNextOne() {
-        byte[] pcm = new byte[3200];
-        send("late", pcm, chunk(3, 16_000, "s16le", false));
-        send("late", pcm, chunk(4, 16_000, "s16le", false));
-        send("late", pcm, chunk(5, 16_000, "s16le", true));
-        assertEquals(List.of("seq-gap"), pipe.deadLetterCodes());
-        assertEquals(1, pipe.readTranscripts().stream().filter(Transcript::isEos).count());
+    static Stream<List<Long>> seqsWithOneGap() {
+        return Stream.of(List.of(0L, 99L, 1L, 2L), List.of(3L, 4L, 5L));
     }
 
     @Test
