@@ -72,12 +72,13 @@ final class PrefixTrie {
     }
 
     /**
-     * Moves a node's character to a later frame where it is more probable, as long as nothing follows it: a beam
-     * keeps unlikely hypotheses, so a character is often first emitted at a frame where it is mere noise, and only
-     * its peak tells where and how clearly it was said.
+     * Moves a node's character to a later frame where it is more probable: a beam keeps unlikely hypotheses, so a
+     * character is often first emitted at a frame where it is mere noise, and only its peak tells where and how
+     * clearly it was said. This holds even when noise has already extended the node: a wide beam keeps such
+     * extensions, and the node's time would otherwise stay at its noise frame (they move too when they are said).
      */
     void observe(int node, long atFrame, float atProb) {
-        if (firstChild[node] == NONE && atProb > prob[node]) {
+        if (atProb > prob[node]) {
             frame[node] = atFrame;
             prob[node] = atProb;
         }
@@ -182,26 +183,30 @@ final class PrefixTrie {
         int[] path = new int[depth];
         for (int n = node, i = depth - 1; n != ROOT; n = parent[n], i--) path[i] = n;
 
+        // a node can have moved to its peak after its children (see observe); times along a path never go back
+        long[] times = new long[depth];
+        for (int i = 0; i < depth; i++) times[i] = Math.max(frame[path[i]], i == 0 ? 0 : times[i - 1]);
+
         List<Word> words = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= depth; i++) {
             if (i == depth || label[path[i]] == Labels.SPACE) {
-                if (i > start) words.add(word(path, start, i, frameMs));
+                if (i > start) words.add(word(path, times, start, i, frameMs));
                 start = i + 1;
             }
         }
         return words;
     }
 
-    private Word word(int[] path, int from, int to, double frameMs) {
+    private Word word(int[] path, long[] times, int from, int to, double frameMs) {
         char[] chars = new char[to - from];
         double probSum = 0;
         for (int i = from; i < to; i++) {
             chars[i - from] = Labels.ALPHABET.charAt(label[path[i]]);
             probSum += prob[path[i]];
         }
-        long startMs = Math.round(frame[path[from]] * frameMs);
-        long endMs = Math.round((frame[path[to - 1]] + 1) * frameMs);
+        long startMs = Math.round(times[from] * frameMs);
+        long endMs = Math.round((times[to - 1] + 1) * frameMs);
         return new Word(new String(chars), startMs, endMs, probSum / chars.length);
     }
 
@@ -248,8 +253,7 @@ final class PrefixTrie {
             if (l < 0 || l >= Labels.BLANK || (l == Labels.SPACE && atWordStart(p))) {
                 throw new IOException("bad label " + l + " of prefix node " + i);
             }
-            // not strictly after the parent: a parent can peak (see observe) in the frame its child is emitted
-            if (f < 0 || f >= framesDecoded || f < frame[p]) throw new IOException("bad frame " + f + " of prefix node " + i);
+            if (f < 0 || f >= framesDecoded) throw new IOException("bad frame " + f + " of prefix node " + i);
             if (!(pr >= 0 && pr <= 1)) throw new IOException("bad posterior " + pr + " of prefix node " + i);
             if (child(p, l) != NONE) throw new IOException("duplicate prefix node " + i);
             add(p, l, f, pr, 0);

@@ -30,22 +30,42 @@ final class WordScorer {
         return lm == null ? 0 : lm.order() - 1;
     }
 
-    /** Score of the last of {@code words}, the ones before it being its history. */
+    /**
+     * Score of the last of {@code words}, the ones before it being its history. The look-ahead its letters were
+     * given while it was spelled (see {@link #spelling}) is taken back here, so a hypothesis pays each word's LM
+     * score exactly once.
+     */
     double word(List<String> words) {
         String word = words.get(words.size() - 1);
         double score = hotWords.getOrDefault(word, 0.0);
         if (lm == null) return score;
-        score += lmWeight * lm.logProb(words.subList(0, words.size() - 1), word) + wordBonus;
+        score += lmWeight * (lm.logProb(words.subList(0, words.size() - 1), word) - lookAhead(word)) + wordBonus;
         // an unknown word spelt entirely within the vocabulary's prefixes ("smol") has not paid the penalty yet
         if (!lm.contains(word) && lm.isWordPrefix(word)) score -= oovPenalty;
         return score;
     }
 
-    /** Score of spelling {@code open} on with one more letter: the OOV penalty when that leaves the vocabulary. */
+    /**
+     * Score of spelling {@code open} on with one more letter. A word's LM score only comes when it is complete, so
+     * without a look-ahead a narrow beam drops the good spellings of long words before they earn it: each letter
+     * moves the hypothesis to the best unigram log-probability of the words it can still become. A letter that
+     * leaves the vocabulary costs the OOV penalty instead, once.
+     */
     double spelling(String open, char letter) {
-        if (lm == null || oovPenalty == 0) return 0;
+        if (lm == null) return 0;
         String next = open + letter;
-        return !lm.isWordPrefix(next) && (open.isEmpty() || lm.isWordPrefix(open)) ? -oovPenalty : 0;
+        double nextLookAhead = lm.prefixLogProb(next);
+        if (nextLookAhead > Double.NEGATIVE_INFINITY) return lmWeight * (nextLookAhead - lookAhead(open));
+        return open.isEmpty() || lm.isWordPrefix(open) ? -oovPenalty : 0;
+    }
+
+    /** The look-ahead a word carries once spelled: that of its longest prefix still inside the vocabulary. */
+    private double lookAhead(String spelled) {
+        for (int end = spelled.length(); end > 0; end--) {
+            double p = lm.prefixLogProb(spelled.substring(0, end));
+            if (p > Double.NEGATIVE_INFINITY) return p;
+        }
+        return 0;
     }
 
     double sentenceEnd(List<String> history) {

@@ -116,7 +116,7 @@ class CtcStreamDecoderTest {
                 .stream().filter(UtteranceResult::isFinal).toList();
 
         // 1000 ms is 34 frames, counted from the first spoken frame (100)
-        assertEquals(1, finals.size());
+        assertEquals(1, finals.size(), finals.toString());
         assertEquals(134 * 30, finals.get(0).audioMs());
         assertEquals("ab".repeat(17), finals.get(0).text());
         assertEquals(100 * 30, finals.get(0).startMs());

@@ -38,6 +38,8 @@ public final class ArpaModel implements LanguageModel {
     private final int unknown;
     /** The vocabulary without the markers, sorted, for prefix lookups. */
     private final String[] sortedWords;
+    /** {@code bestUnigram[k][i]}: the best unigram log-probability of sortedWords[i .. i + 2^k), a sparse table. */
+    private final float[][] bestUnigram;
     private final int sentenceStart;
     private final int sentenceEnd;
 
@@ -52,6 +54,21 @@ public final class ArpaModel implements LanguageModel {
         this.sortedWords = ids.keySet().stream()
                 .filter(w -> !w.equals(UNKNOWN) && !w.equals(SENTENCE_START) && !w.equals(SENTENCE_END))
                 .sorted().toArray(String[]::new);
+        this.bestUnigram = sparseMaxTable(sortedWords, ids, logProb[0]);
+    }
+
+    private static float[][] sparseMaxTable(String[] words, Map<String, Integer> ids, float[] unigram) {
+        int levels = 1;
+        while ((1 << levels) <= words.length) levels++;
+        float[][] table = new float[levels][];
+        table[0] = new float[words.length];
+        for (int i = 0; i < words.length; i++) table[0][i] = unigram[ids.get(words[i])];
+        for (int k = 1; k < levels; k++) {
+            int half = 1 << (k - 1);
+            table[k] = new float[words.length - (1 << k) + 1];
+            for (int i = 0; i < table[k].length; i++) table[k][i] = Math.max(table[k - 1][i], table[k - 1][i + half]);
+        }
+        return table;
     }
 
     /** Reads an ARPA file, gunzipping it if its name ends in {@code .gz}. */
@@ -88,11 +105,18 @@ public final class ArpaModel implements LanguageModel {
     }
 
     @Override
-    public boolean isWordPrefix(String prefix) {
-        int i = Arrays.binarySearch(sortedWords, prefix);
-        if (i >= 0) return true;
-        int next = -i - 1; // the first word after the prefix in sort order is the one that would start with it
-        return next < sortedWords.length && sortedWords[next].startsWith(prefix);
+    public double prefixLogProb(String prefix) {
+        // the words starting with the prefix are the run from its insertion point up to that of the next prefix
+        int from = insertionPoint(prefix);
+        int to = prefix.isEmpty() ? sortedWords.length : insertionPoint(prefix + Character.MAX_VALUE);
+        if (from >= to) return Double.NEGATIVE_INFINITY;
+        int k = 31 - Integer.numberOfLeadingZeros(to - from);
+        return Math.max(bestUnigram[k][from], bestUnigram[k][to - (1 << k)]);
+    }
+
+    private int insertionPoint(String s) {
+        int i = Arrays.binarySearch(sortedWords, s);
+        return i >= 0 ? i : -i - 1;
     }
 
     /** Backoff evaluation: the longest context that has the n-gram, plus the backoffs of the longer ones. */

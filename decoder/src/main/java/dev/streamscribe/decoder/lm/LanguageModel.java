@@ -16,6 +16,14 @@ public interface LanguageModel {
 
     boolean contains(String word);
 
-    /** Whether some word of the vocabulary starts with {@code prefix}: lets a decoder see a word leave it as it is spelled. */
-    boolean isWordPrefix(String prefix);
+    /**
+     * The best unigram log-probability among the vocabulary's words that start with {@code prefix}, or negative
+     * infinity when none does: lets a decoder weigh a word while it is still being spelled, and see it leave the
+     * vocabulary.
+     */
+    double prefixLogProb(String prefix);
+
+    default boolean isWordPrefix(String prefix) {
+        return prefixLogProb(prefix) > Double.NEGATIVE_INFINITY;
+    }
 }

@@ -58,6 +58,34 @@ class ArpaModelTest {
     }
 
     @Test
+    void prefixLogProbIsTheBestUnigramOfTheWordsThePrefixCanBecome() throws IOException {
+        ArpaModel model = ArpaModel.read(new StringReader("""
+                \\data\\
+                ngram 1=7
+
+                \\1-grams:
+                -99\t<s>
+                -1.0\t</s>
+                -2.0\tcat
+                -1.5\tcar
+                -3.0\tcart
+                -0.9\tdog
+                -2.5\tdo
+                \\end\\
+                """));
+
+        assertLog10(-1.5, model.prefixLogProb("ca"));
+        assertLog10(-1.5, model.prefixLogProb("car"));
+        assertLog10(-3.0, model.prefixLogProb("cart"));
+        assertLog10(-0.9, model.prefixLogProb("do"));
+        assertLog10(-0.9, model.prefixLogProb(""));
+        assertEquals(Double.NEGATIVE_INFINITY, model.prefixLogProb("cb"));
+        assertEquals(Double.NEGATIVE_INFINITY, model.prefixLogProb("dogs"));
+        assertTrue(model.isWordPrefix("c"));
+        assertTrue(!model.isWordPrefix("e"));
+    }
+
+    @Test
     void unknownWordWithoutUnkGetsLog10MinusSeven() throws IOException {
         ArpaModel model = ArpaModel.read(new StringReader("""
                 \\data\\
