@@ -14,8 +14,9 @@ final class RecognizerOptions {
               --lm-weight X        language model weight (default %.2f)
               --word-bonus X       word insertion bonus (default %.2f)
               --oov-penalty X      cost of spelling a word the LM does not know (default %.2f)
-              --threads N          TensorFlow threads (default: all cores)""".formatted(DecoderConfig.DEFAULT.beamWidth(),
-            DecoderConfig.DEFAULT.lmWeight(), DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty());
+              --threads N          TensorFlow threads (default: all cores)
+            """.formatted(DecoderConfig.DEFAULT.beamWidth(), DecoderConfig.DEFAULT.lmWeight(),
+            DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty()).stripTrailing();
 
     private RecognizerOptions() {}
 
