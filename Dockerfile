@@ -8,4 +8,6 @@ RUN mvn -B -ntp install -DskipTests \
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /app/lib /app/lib
+# serve: Prometheus metrics; dashboard: the page (both bind 127.0.0.1 unless STREAMSCRIBE_HTTP_HOST says otherwise)
+EXPOSE 9464 8080
 ENTRYPOINT ["java", "-Xmx3g", "-cp", "/app/lib/*", "dev.streamscribe.ingest.cli.Main"]

@@ -2,14 +2,18 @@ package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.AudioFiles;
+import dev.streamscribe.ingest.dashboard.Dashboard;
+import dev.streamscribe.ingest.dashboard.DashboardLimits;
 import dev.streamscribe.ingest.kafka.AudioPublisher;
 import dev.streamscribe.ingest.kafka.EmbeddedKafka;
 import dev.streamscribe.ingest.kafka.KafkaSettings;
 import dev.streamscribe.ingest.kafka.StreamsPipeline;
 import dev.streamscribe.ingest.kafka.TranscriptTail;
-import dev.streamscribe.ingest.recognizer.Recognizer;
+import dev.streamscribe.ingest.metrics.PrometheusMetrics;
 import dev.streamscribe.ingest.topology.PipelineConfig;
 import dev.streamscribe.ingest.topology.Transcript;
+import dev.streamscribe.ingest.web.HttpSettings;
+import dev.streamscribe.ingest.web.WebServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,37 +45,60 @@ final class DemoCommand implements Command {
     public String usage() {
         return "usage: ./asr demo [options] [FILE]\n"
                 + "  FILE                 WAV or FLAC file to play (default: the bundled sample)\n"
-                + "  --fast               publish as fast as possible instead of in real time\n" + RecognizerOptions.HELP;
+                + "  --fast               publish as fast as possible instead of in real time\n"
+                + "  --dashboard          also serve the live dashboard and /metrics, and keep running after the file until\n"
+                + "                       Ctrl-C, so that more streams can be published to the embedded broker\n"
+                + HttpOptions.help(DashboardCommand.DEFAULT_PORT) + "\n" + RecognizerOptions.HELP;
     }
 
     @Override
     public int run(Options o) throws Exception {
         Audio audio = o.positional().isEmpty() ? sample() : AudioFiles.read(Path.of(o.positional().get(0)));
+        boolean dashboard = o.flag("dashboard");
+        HttpSettings http = HttpOptions.from(o, DashboardCommand.DEFAULT_PORT);
+        DashboardLimits limits = DashboardCommand.limits(o);
         Path work = Files.createTempDirectory("streamscribe-demo");
         PipelineConfig config = KafkaOptions.pipeline(o);
         System.out.println("demo: starting an embedded Kafka broker (KRaft) ...");
         try (EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"));
-             Recognizer recognizer = Recognizer.create(RecognizerOptions.from(o))) {
+             WebServer web = dashboard ? WebServer.start(http, limits.httpThreads()) : null) {
             KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
             kafka.createTopics(config, 1, (short) 1);
-            try (StreamsPipeline pipeline = StreamsPipeline.start(kafka, recognizer, config,
-                    StreamsPipeline.Settings.defaults(work.resolve("state")).withApplicationId("streamscribe-demo"))) {
-                pipeline.awaitRunning(Duration.ofMinutes(2));
+            try (MonitoredPipeline app = MonitoredPipeline.start(o, kafka, config,
+                         StreamsPipeline.Settings.defaults(work.resolve("state")).withApplicationId("streamscribe-demo"));
+                 Dashboard board = dashboard ? Dashboard.start(kafka, config.transcriptsTopic(), true, limits, web, app.metrics().registry()) : null) {
+                app.pipeline().awaitRunning(Duration.ofMinutes(2));
+                if (dashboard) {
+                    web.route(PrometheusMetrics.PATH, app.metrics().endpoint());
+                    System.out.printf("demo: dashboard at %s, metrics at %s%n", web.uri(), web.uri().resolve(PrometheusMetrics.PATH));
+                }
                 System.out.printf("demo: broker %s, model %s; playing %.1f s of audio%s%n", kafka.bootstrapServers(),
-                        recognizer.modelName(), audio.durationMs() / 1000.0, o.flag("fast") ? "" : " in real time");
-                CountDownLatch ended = new CountDownLatch(1);
-                Console console = new Console();
-                try (TranscriptTail tail = new TranscriptTail(kafka, config.transcriptsTopic(), t -> {
-                        console.print(t);
-                        if (t.isEos()) ended.countDown();
-                    });
-                     AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
-                    publisher.publish("demo", audio, !o.flag("fast"));
-                    if (!ended.await(2, TimeUnit.MINUTES)) throw new IllegalStateException("no end-of-stream final within 2 minutes");
+                        app.recognizer().modelName(), audio.durationMs() / 1000.0, o.flag("fast") ? "" : " in real time");
+                play(kafka, config, audio, !o.flag("fast"));
+                if (dashboard) {
+                    System.out.printf("demo: the dashboard stays up until Ctrl-C; add streams with%n"
+                            + "  ./asr publish --bootstrap-servers %s --stream-id NAME FILE%n", kafka.bootstrapServers());
+                    CountDownLatch stop = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                    stop.await();
                 }
             }
         }
         return 0;
+    }
+
+    /** Publishes the audio as stream "demo" and prints its results until its end-of-stream final. */
+    private static void play(KafkaSettings kafka, PipelineConfig config, Audio audio, boolean realtime) throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        Console console = new Console();
+        try (TranscriptTail tail = new TranscriptTail(kafka, config.transcriptsTopic(), t -> {
+                console.print(t);
+                if (t.isEos()) ended.countDown();
+            });
+             AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
+            publisher.publish("demo", audio, realtime);
+            if (!ended.await(2, TimeUnit.MINUTES)) throw new IllegalStateException("no end-of-stream final within 2 minutes");
+        }
     }
 
     private static Audio sample() throws IOException {

@@ -12,7 +12,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.<Command>of(new DemoCommand(), new ServeCommand(), new PublishCommand(),
+        for (Command c : List.<Command>of(new DemoCommand(), new ServeCommand(), new PublishCommand(), new DashboardCommand(),
                 new TranscribeCommand(), new ReprocessCommand(), new EvalCommand(), new TuneCommand(), new BenchCommand(), new CorpusCommand(), new TrainCommand())) {
             COMMANDS.put(c.name(), c);
         }

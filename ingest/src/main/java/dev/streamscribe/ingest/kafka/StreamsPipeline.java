@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.kafka;
 
+import dev.streamscribe.ingest.metrics.PipelineMetrics;
 import dev.streamscribe.ingest.recognizer.Recognizer;
 import dev.streamscribe.ingest.topology.PipelineConfig;
 import dev.streamscribe.ingest.topology.TranscriptionTopology;
@@ -41,6 +42,11 @@ public final class StreamsPipeline implements AutoCloseable {
     }
 
     public static StreamsPipeline start(KafkaSettings kafka, Recognizer recognizer, PipelineConfig config, Settings s) {
+        return start(kafka, recognizer, config, s, PipelineMetrics.NONE);
+    }
+
+    public static StreamsPipeline start(KafkaSettings kafka, Recognizer recognizer, PipelineConfig config, Settings s,
+                                        PipelineMetrics metrics) {
         Map<String, Object> p = new HashMap<>();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toString());
@@ -49,7 +55,7 @@ public final class StreamsPipeline implements AutoCloseable {
         // Dead letters carry whole chunks, which may be as large as the input limit.
         p.put(StreamsConfig.producerPrefix("max.request.size"), config.maxDeadLetterBytes());
         p.putAll(s.streamsOverrides());
-        KafkaStreams streams = new KafkaStreams(TranscriptionTopology.build(recognizer, config), kafka.properties(p));
+        KafkaStreams streams = new KafkaStreams(TranscriptionTopology.build(recognizer, config, metrics), kafka.properties(p));
         // A failing thread is replaced rather than taking the application down; its task restarts from the last commit.
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         streams.start();

@@ -10,6 +10,7 @@ import dev.streamscribe.decoder.lm.ArpaModel;
 import dev.streamscribe.decoder.lm.LanguageModel;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.frames.FeatureStream;
+import dev.streamscribe.ingest.metrics.PipelineMetrics;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -35,18 +36,25 @@ public final class Recognizer implements AutoCloseable {
     private final RecognizerConfig config;
     private final AcousticModel model;
     private final LanguageModel lm;
+    private final PipelineMetrics metrics;
 
-    private Recognizer(RecognizerConfig config, AcousticModel model, LanguageModel lm) {
+    private Recognizer(RecognizerConfig config, AcousticModel model, LanguageModel lm, PipelineMetrics metrics) {
         this.config = config;
         this.model = model;
         this.lm = lm;
+        this.metrics = metrics;
     }
 
     public static Recognizer create(RecognizerConfig config) throws IOException {
+        return create(config, PipelineMetrics.NONE);
+    }
+
+    /** A recogniser that reports the audio it processes, its processing time and its model batch sizes to {@code metrics}. */
+    public static Recognizer create(RecognizerConfig config, PipelineMetrics metrics) throws IOException {
         AcousticModel model = config.modelDir() == null
                 ? AcousticModel.loadDefault(config.threads())
                 : AcousticModel.load(config.modelDir(), config.threads());
-        return new Recognizer(config, model, loadLm(config.lm()));
+        return new Recognizer(config, model, loadLm(config.lm()), metrics);
     }
 
     private static LanguageModel loadLm(String lm) throws IOException {
@@ -115,9 +123,12 @@ public final class Recognizer implements AutoCloseable {
      * results, in the order of {@code streams}.
      */
     public List<List<UtteranceResult>> acceptAll(List<RecognizerStream> streams, List<float[]> samples) {
+        long start = System.nanoTime();
+        double audioSeconds = 0;
         List<AcousticModel.Request> requests = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) {
+            audioSeconds += (double) samples.get(i).length / streams.get(i).sampleRate();
             AcousticModel.Request r = streams.get(i).takeRequest(samples.get(i));
             if (r != null) {
                 requests.add(r);
@@ -125,12 +136,14 @@ public final class Recognizer implements AutoCloseable {
             }
         }
         List<AcousticModel.Response> responses = requests.isEmpty() ? List.of() : model.step(requests);
+        if (!requests.isEmpty()) metrics.modelBatch(requests.size());
         List<List<UtteranceResult>> out = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) out.add(List.of());
         for (int k = 0; k < responses.size(); k++) {
             int i = owners.get(k);
             out.set(i, streams.get(i).complete(responses.get(k)));
         }
+        metrics.recognised(audioSeconds, System.nanoTime() - start);
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.streamscribe.ingest.topology;
 
 import dev.streamscribe.decoder.UtteranceResult;
+import dev.streamscribe.ingest.metrics.PipelineMetrics;
 import dev.streamscribe.ingest.recognizer.Recognizer;
 import dev.streamscribe.ingest.recognizer.RecognizerStream;
 import org.apache.kafka.common.header.Header;
@@ -35,12 +36,14 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
 
     private final Recognizer recognizer;
     private final PipelineConfig config;
+    private final PipelineMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, StreamState> store;
 
-    AudioChunkProcessor(Recognizer recognizer, PipelineConfig config) {
+    AudioChunkProcessor(Recognizer recognizer, PipelineConfig config, PipelineMetrics metrics) {
         this.recognizer = recognizer;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Override
@@ -137,6 +140,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         for (UtteranceResult r : results) {
             byte[] json = Transcript.of(streamId, r, now, recognizer.modelName()).toJson();
             context.forward(new Record<>(key, json, timestamp), TRANSCRIPTS);
+            metrics.transcriptEmitted(r.isFinal(), now.toEpochMilli() - timestamp);
         }
     }
 
@@ -168,6 +172,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         headers.add("error", r.code().header().getBytes(StandardCharsets.UTF_8));
         headers.add("error.detail", detail.getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(key, value, record.timestamp(), headers), DLQ);
+        metrics.deadLettered(r.code().header());
     }
 
     private static long length(byte[] b) {
@@ -181,19 +186,30 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         return n;
     }
 
-    /** Streams that went quiet without eos get their final now, and their state goes, so the store stays bounded. */
+    /**
+     * Streams that went quiet without eos get their final now, and their state goes, so the store stays bounded.
+     * The same pass counts the streams still running for monitoring.
+     */
     private void expireIdleStreams(long nowMs) {
         List<KeyValue<Bytes, StreamState>> idle = new ArrayList<>();
+        int running = 0;
         try (KeyValueIterator<Bytes, StreamState> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, StreamState> kv = it.next();
                 if (nowMs - kv.value.lastSeenMs() >= config.idleTimeout().toMillis()) idle.add(kv);
+                else if (!kv.value.ended()) running++;
             }
         }
+        metrics.activeStreams(context.taskId().toString(), running);
         for (KeyValue<Bytes, StreamState> kv : idle) {
             if (!kv.value.ended()) finishIdle(kv.key.get(), kv.value, nowMs);
             store.delete(kv.key);
         }
+    }
+
+    @Override
+    public void close() {
+        metrics.activeStreams(context.taskId().toString(), 0);
     }
 
     private void finishIdle(byte[] key, StreamState state, long nowMs) {

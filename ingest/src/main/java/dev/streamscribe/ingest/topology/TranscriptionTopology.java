@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.topology;
 
+import dev.streamscribe.ingest.metrics.PipelineMetrics;
 import dev.streamscribe.ingest.recognizer.Recognizer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -16,11 +17,15 @@ public final class TranscriptionTopology {
     private TranscriptionTopology() {}
 
     public static Topology build(Recognizer recognizer, PipelineConfig config) {
+        return build(recognizer, config, PipelineMetrics.NONE);
+    }
+
+    public static Topology build(Recognizer recognizer, PipelineConfig config, PipelineMetrics metrics) {
         ByteArrayDeserializer in = new ByteArrayDeserializer();
         ByteArraySerializer out = new ByteArraySerializer();
         return new Topology()
                 .addSource("audio", in, in, config.inputTopic())
-                .addProcessor("recognise", () -> new AudioChunkProcessor(recognizer, config), "audio")
+                .addProcessor("recognise", () -> new AudioChunkProcessor(recognizer, config, metrics), "audio")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PipelineConfig.STORE),
                         Serdes.Bytes(), StreamState.serde()), "recognise")
                 .addSink(AudioChunkProcessor.TRANSCRIPTS, config.transcriptsTopic(), out, out, "recognise")

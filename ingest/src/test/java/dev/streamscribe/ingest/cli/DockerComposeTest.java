@@ -16,33 +16,47 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * No Docker engine runs where this is built, so docker-compose.yml is checked the way it can be: it parses, and
- * what it tells the pipeline (command, flags, environment names) is what the CLI understands.
+ * No Docker engine runs where this is built, so docker-compose.yml is checked the way it can be: it parses, what
+ * it tells the pipeline and the dashboard (command, flags, environment names) is what the CLI understands, their
+ * HTTP ports are published on the host's loopback only, and Prometheus scrapes where they listen.
  */
 class DockerComposeTest {
     private static final Path ROOT = Path.of("..");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
-    void composeFileStartsAKraftBrokerAndThePipelineWithSettingsTheCliKnows() throws Exception {
-        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
-        JsonNode kafka = compose.path("services").path("kafka");
-        JsonNode pipeline = compose.path("services").path("pipeline");
-
+    void composeFileStartsAKraftBrokerThePipelineAndTheDashboardWithSettingsTheCliKnows() throws Exception {
+        JsonNode services = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        JsonNode kafka = services.path("kafka");
         assertTrue(kafka.path("image").asText().startsWith("apache/kafka:"), "the official image");
         assertTrue(kafka.path("environment").path("KAFKA_PROCESS_ROLES").asText().contains("controller"), "KRaft");
-        assertTrue(Files.exists(ROOT.resolve(pipeline.path("build").asText()).resolve("Dockerfile")));
 
-        List<String> command = new ArrayList<>();
-        pipeline.path("command").forEach(n -> command.add(n.asText()));
-        assertEquals("serve", command.get(0));
-        String usage = new ServeCommand().usage();
-        for (String arg : command) {
-            if (arg.startsWith("--")) assertTrue(usage.contains(arg + " "), arg + " is a serve option");
+        assertRunsCommand(services.path("pipeline"), new ServeCommand());
+        assertRunsCommand(services.path("dashboard"), new DashboardCommand());
+        assertEquals("127.0.0.1:9464:" + ServeCommand.DEFAULT_METRICS_PORT, services.path("pipeline").path("ports").get(0).asText());
+        assertEquals("127.0.0.1:8080:" + DashboardCommand.DEFAULT_PORT, services.path("dashboard").path("ports").get(0).asText());
+
+        JsonNode prometheus = services.path("prometheus");
+        String config = prometheus.path("volumes").get(0).asText().split(":")[0];
+        List<String> targets = new ArrayList<>();
+        YAML.readTree(ROOT.resolve(config).toFile()).path("scrape_configs")
+                .forEach(job -> job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText()))));
+        assertEquals(List.of("pipeline:" + ServeCommand.DEFAULT_METRICS_PORT, "dashboard:" + DashboardCommand.DEFAULT_PORT), targets);
+    }
+
+    private static void assertRunsCommand(JsonNode service, Command command) {
+        assertTrue(Files.exists(ROOT.resolve(service.path("build").asText()).resolve("Dockerfile")));
+        List<String> args = new ArrayList<>();
+        service.path("command").forEach(n -> args.add(n.asText()));
+        assertEquals(command.name(), args.get(0));
+        String usage = command.usage();
+        for (String arg : args) {
+            if (arg.startsWith("--")) assertTrue(usage.contains(arg + " "), arg + " is a " + command.name() + " option");
         }
         List<String> envNames = new ArrayList<>();
         Matcher flag = Pattern.compile("--([a-z][a-z.-]*)").matcher(usage);
         while (flag.find()) envNames.add(Options.envName(flag.group(1)));
-        pipeline.path("environment").fieldNames().forEachRemaining(name ->
-                assertTrue(envNames.contains(name), name + " is the environment name of a serve option"));
+        service.path("environment").fieldNames().forEachRemaining(name ->
+                assertTrue(envNames.contains(name), name + " is the environment name of a " + command.name() + " option"));
     }
 }

@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +38,15 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> transcripts;
     final TestOutputTopic<byte[], byte[]> dlq;
     private Instant clock = Instant.parse("2026-11-23T10:00:00Z");
+    /** Not the shared /tmp/kafka-streams, where another test JVM on the machine may hold the same RocksDB lock. */
+    private final Path stateDir = tempDir();
 
     TopologyHarness(PipelineConfig config) {
         this.config = config;
         Properties p = new Properties();
         p.put("application.id", "topology-test");
         p.put("bootstrap.servers", "unused:9092");
+        p.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(TranscriptionTopology.build(TestAudio.recognizer(), config), p, clock);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         transcripts = driver.createOutputTopic(config.transcriptsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -92,7 +97,20 @@ final class TopologyHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        driver.close(); // empties the state directory
+        try {
+            Files.deleteIfExists(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("topology-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Bytes key(String streamId) {

@@ -1,0 +1,63 @@
+package dev.streamscribe.ingest.cli;
+
+import dev.streamscribe.ingest.dashboard.Dashboard;
+import dev.streamscribe.ingest.dashboard.DashboardLimits;
+import dev.streamscribe.ingest.kafka.KafkaSettings;
+import dev.streamscribe.ingest.metrics.PrometheusMetrics;
+import dev.streamscribe.ingest.web.WebServer;
+
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./asr dashboard}: a web page showing the streams of the transcripts topic live. */
+final class DashboardCommand implements Command {
+    static final int DEFAULT_PORT = 8080;
+
+    @Override
+    public String name() {
+        return "dashboard";
+    }
+
+    @Override
+    public String summary() {
+        return "web page with every active stream's partials, finals, word timings and latency, live";
+    }
+
+    @Override
+    public String usage() {
+        DashboardLimits d = DashboardLimits.DEFAULT;
+        return "usage: ./asr dashboard [options]\n"
+                + "  --from-beginning     also show what is already on the topic (default: only what comes from now on)\n" + KafkaOptions.HELP + "\n" + HttpOptions.help(DEFAULT_PORT) + """
+
+                  --max-streams N      streams shown at once; ended, then least recently updated ones make room (default %d)
+                  --max-finals N       finals kept per stream (default %d)
+                  --max-clients N      browsers connected at once (default %d)
+                  The page is at http://HOST:PORT/, its metrics at /metrics.""".formatted(d.maxStreams(), d.maxFinals(), d.maxClients());
+    }
+
+    @Override
+    public int run(Options o) throws Exception {
+        KafkaSettings kafka = KafkaOptions.kafka(o, "localhost:9092");
+        DashboardLimits limits = limits(o);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (PrometheusMetrics metrics = new PrometheusMetrics();
+             WebServer web = WebServer.start(HttpOptions.from(o, DEFAULT_PORT), limits.httpThreads())
+                     .route(PrometheusMetrics.PATH, metrics.endpoint());
+             Dashboard dashboard = Dashboard.start(kafka, KafkaOptions.pipeline(o).transcriptsTopic(), o.flag("from-beginning"),
+                     limits, web, metrics.registry())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            System.out.printf("dashboard: %s (transcripts from %s); Ctrl-C stops%n", web.uri(), kafka.bootstrapServers());
+            stop.await();
+        }
+        return 0;
+    }
+
+    static DashboardLimits limits(Options o) {
+        DashboardLimits d = DashboardLimits.DEFAULT;
+        try {
+            return new DashboardLimits(o.getInt("max-streams", d.maxStreams()), o.getInt("max-finals", d.maxFinals()),
+                    o.getInt("max-clients", d.maxClients()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}
