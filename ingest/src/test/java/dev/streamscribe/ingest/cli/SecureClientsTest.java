@@ -46,7 +46,7 @@ class SecureClientsTest {
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), SecurityProtocol.SASL_PLAINTEXT)) {
             String bootstrap = broker.bootstrapServers();
             // Everything but the security settings, with a short timeout: the call gives up instead of retrying for a minute.
-            try (Admin unconfigured = new KafkaSettings(bootstrap, Map.of("default.api.timeout.ms", "5000")).admin()) {
+            try (Admin unconfigured = new KafkaSettings(bootstrap, Map.of("request.timeout.ms", "5000", "default.api.timeout.ms", "5000")).admin()) {
                 ExecutionException refused = assertThrows(ExecutionException.class, () -> unconfigured.listTopics().names().get(),
                         "a client without the settings is not let in");
                 assertTrue(refused.getCause() instanceof TimeoutException, refused.toString());
