@@ -24,8 +24,9 @@ final class KafkaOptions {
               --processing-guarantee exactly_once_v2|at_least_once   (default exactly_once_v2)
               --max-chunk-bytes N  larger chunks are dead-lettered (default %d)
               --idle-timeout-ms N  streams silent this long are finalised and forgotten (default %d)
+              --max-streams N      streams a partition keeps at once; chunks of more new ones are dead-lettered (default %d)
               --partitions N       partitions of topics this command creates (default %d)""".formatted(
-            PipelineConfig.DEFAULT.maxChunkBytes(), PipelineConfig.DEFAULT.idleTimeout().toMillis(), 4);
+            PipelineConfig.DEFAULT.maxChunkBytes(), PipelineConfig.DEFAULT.idleTimeout().toMillis(), PipelineConfig.DEFAULT.maxStreams(), 4);
 
     private KafkaOptions() {}
 
@@ -38,7 +39,8 @@ final class KafkaOptions {
         return d.withTopics(o.get("input-topic", d.inputTopic()), o.get("transcripts-topic", d.transcriptsTopic()),
                         o.get("dlq-topic", d.dlqTopic()))
                 .withMaxChunkBytes(o.getInt("max-chunk-bytes", d.maxChunkBytes()))
-                .withIdleTimeout(Duration.ofMillis(o.getInt("idle-timeout-ms", (int) d.idleTimeout().toMillis())));
+                .withIdleTimeout(Duration.ofMillis(o.getInt("idle-timeout-ms", (int) d.idleTimeout().toMillis())))
+                .withMaxStreams(o.getInt("max-streams", d.maxStreams()));
     }
 
     static StreamsPipeline.Settings streams(Options o, Path defaultStateDir) {

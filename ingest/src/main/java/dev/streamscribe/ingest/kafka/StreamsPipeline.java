@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The Kafka Streams application: the transcription topology with its settings, started and stopped as one. */
 public final class StreamsPipeline implements AutoCloseable {
@@ -36,6 +38,7 @@ public final class StreamsPipeline implements AutoCloseable {
     }
 
     private final KafkaStreams streams;
+    private final AtomicInteger replacedThreads = new AtomicInteger();
 
     private StreamsPipeline(KafkaStreams streams) {
         this.streams = streams;
@@ -47,6 +50,22 @@ public final class StreamsPipeline implements AutoCloseable {
 
     public static StreamsPipeline start(KafkaSettings kafka, Recognizer recognizer, PipelineConfig config, Settings s,
                                         PipelineMetrics metrics) {
+        StreamsPipeline pipeline = new StreamsPipeline(new KafkaStreams(
+                TranscriptionTopology.build(recognizer, config, metrics), properties(kafka, config, s)));
+        // A failing thread is replaced rather than taking the application down; its task restarts from the last commit.
+        pipeline.streams.setUncaughtExceptionHandler(e -> {
+            pipeline.replacedThreads.incrementAndGet();
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        pipeline.streams.start();
+        return pipeline;
+    }
+
+    /**
+     * The Streams configuration: the cluster's client settings (security included) as they are, which Streams hands
+     * to every client it makes (main, restore and global consumers, producers, admin), then the pipeline's own.
+     */
+    static Properties properties(KafkaSettings kafka, PipelineConfig config, Settings s) {
         Map<String, Object> p = new HashMap<>();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toString());
@@ -55,11 +74,7 @@ public final class StreamsPipeline implements AutoCloseable {
         // Dead letters carry whole chunks, which may be as large as the input limit.
         p.put(StreamsConfig.producerPrefix("max.request.size"), config.maxDeadLetterBytes());
         p.putAll(s.streamsOverrides());
-        KafkaStreams streams = new KafkaStreams(TranscriptionTopology.build(recognizer, config, metrics), kafka.properties(p));
-        // A failing thread is replaced rather than taking the application down; its task restarts from the last commit.
-        streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
-        streams.start();
-        return new StreamsPipeline(streams);
+        return kafka.properties(p);
     }
 
     public void awaitRunning(Duration timeout) throws InterruptedException, TimeoutException {
@@ -71,6 +86,11 @@ public final class StreamsPipeline implements AutoCloseable {
             if (System.nanoTime() > deadline) throw new TimeoutException("the Streams application is not running after " + timeout);
             Thread.sleep(50);
         }
+    }
+
+    /** How many stream threads died of an exception and were replaced since the start. */
+    public int replacedThreads() {
+        return replacedThreads.get();
     }
 
     public KafkaStreams streams() {

@@ -4,18 +4,20 @@ import dev.streamscribe.ingest.topology.Transcript;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Follows the {@code transcripts} topic with a {@code read_committed} consumer (so results of aborted transactions
- * are never seen) and hands every transcript to a callback, until closed.
+ * are never seen) and hands every transcript to a callback, until closed. The consumer takes every partition itself
+ * instead of joining a group: a group rebalance (as after a broker restart) would send a member without committed
+ * offsets back to where it started, and every transcript would come again.
  */
 public final class TranscriptTail implements AutoCloseable {
     /** Receives each transcript with the timestamp of its record. */
@@ -40,11 +42,16 @@ public final class TranscriptTail implements AutoCloseable {
     /** Reads from the beginning of the topic or only what comes after the consumer joins. */
     public TranscriptTail(KafkaSettings kafka, String topic, boolean fromBeginning, Listener listener) {
         this.consumer = new KafkaConsumer<>(kafka.properties(Map.of(
-                "group.id", "streamscribe-tail-" + UUID.randomUUID(),
-                "auto.offset.reset", fromBeginning ? "earliest" : "latest",
                 "enable.auto.commit", "false",
                 "isolation.level", "read_committed")), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        if (partitions.isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException("topic " + topic + " does not exist");
+        }
+        consumer.assign(partitions);
+        if (fromBeginning) consumer.seekToBeginning(partitions);
+        else consumer.seekToEnd(partitions);
         this.thread = new Thread(() -> loop(listener), "transcript-tail");
         thread.setDaemon(true);
         thread.start();

@@ -39,6 +39,8 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     private final PipelineMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, StreamState> store;
+    /** Entries in this task's store: counted once the task runs (after any restore), then kept up to date. */
+    private int storedStreams;
 
     AudioChunkProcessor(Recognizer recognizer, PipelineConfig config, PipelineMetrics metrics) {
         this.recognizer = recognizer;
@@ -50,6 +52,9 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(PipelineConfig.STORE);
+        try (KeyValueIterator<Bytes, StreamState> it = store.all()) {
+            for (storedStreams = 0; it.hasNext(); it.next()) storedStreams++;
+        }
         Duration every = config.idleTimeout().dividedBy(4);
         context.schedule(every.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : every,
                 PunctuationType.WALL_CLOCK_TIME, this::expireIdleStreams);
@@ -68,6 +73,10 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         AudioChunk chunk = AudioChunk.parse(record.key(), record.value(), record.headers(), config);
         Bytes key = Bytes.wrap(record.key());
         StreamState state = store.get(key);
+        if (state == null && storedStreams >= config.maxStreams()) {
+            throw new Rejection(Rejection.Code.TOO_MANY_STREAMS, "this partition already keeps " + storedStreams
+                    + " streams, the limit; stream " + chunk.streamId() + " cannot start until some end and expire");
+        }
         try {
             check(chunk, state);
         } catch (Rejection r) {
@@ -80,6 +89,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         emit(record.key(), chunk.streamId(), results, record.timestamp());
         StreamState base = state != null ? state
                 : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now, null);
+        if (state == null) storedStreams++;
         store.put(key, base.next(chunk.seq(), now, chunk.eos() ? null : stream.serialize()));
     }
 
@@ -113,6 +123,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         long now = context.currentSystemTimeMs();
         StreamState base = state != null ? state : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now,
                 recognizer.createStream(chunk.rate()).serialize());
+        if (state == null) storedStreams++;
         store.put(key, base.withGapAt(chunk.seq(), now));
     }
 
@@ -204,6 +215,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         for (KeyValue<Bytes, StreamState> kv : idle) {
             if (!kv.value.ended()) finishIdle(kv.key.get(), kv.value, nowMs);
             store.delete(kv.key);
+            storedStreams--;
         }
     }
 

@@ -5,12 +5,13 @@ import java.time.Duration;
 /**
  * The topology's settings. Chunks are capped both in bytes (Kafka's default message limit is about 1 MB) and in
  * duration (DESIGN §2: 1 ms to 10 s), so no record can make a stream buffer much audio. A stream that sends
- * nothing for {@code idleTimeout} is finalised and its state deleted.
+ * nothing for {@code idleTimeout} is finalised and its state deleted. A partition keeps at most {@code maxStreams}
+ * streams (live, or ended and not yet expired), so producers inventing stream ids cannot fill the disk.
  */
 public record PipelineConfig(String inputTopic, String transcriptsTopic, String dlqTopic, int maxChunkBytes,
-                             int maxChunkMs, Duration idleTimeout) {
+                             int maxChunkMs, Duration idleTimeout, int maxStreams) {
     public static final PipelineConfig DEFAULT = new PipelineConfig("audio.chunks", "transcripts", "audio.chunks.dlq",
-            1_000_000, 10_000, Duration.ofSeconds(30));
+            1_000_000, 10_000, Duration.ofSeconds(30), 10_000);
 
     /** The changelogged store of per-stream state. */
     public static final String STORE = "stream-state";
@@ -21,6 +22,7 @@ public record PipelineConfig(String inputTopic, String transcriptsTopic, String 
         if (maxChunkBytes < 1024) throw new IllegalArgumentException("max chunk bytes must be at least 1024");
         if (maxChunkMs < 10) throw new IllegalArgumentException("max chunk ms must be at least 10");
         if (idleTimeout.toMillis() < 1000) throw new IllegalArgumentException("idle timeout must be at least 1 s");
+        if (maxStreams < 1) throw new IllegalArgumentException("max streams must be at least 1");
     }
 
     /** The largest dead letter: the pipeline's producer request limit and the dead-letter topic's message limit. */
@@ -29,14 +31,18 @@ public record PipelineConfig(String inputTopic, String transcriptsTopic, String 
     }
 
     public PipelineConfig withIdleTimeout(Duration d) {
-        return new PipelineConfig(inputTopic, transcriptsTopic, dlqTopic, maxChunkBytes, maxChunkMs, d);
+        return new PipelineConfig(inputTopic, transcriptsTopic, dlqTopic, maxChunkBytes, maxChunkMs, d, maxStreams);
     }
 
     public PipelineConfig withTopics(String input, String transcripts, String dlq) {
-        return new PipelineConfig(input, transcripts, dlq, maxChunkBytes, maxChunkMs, idleTimeout);
+        return new PipelineConfig(input, transcripts, dlq, maxChunkBytes, maxChunkMs, idleTimeout, maxStreams);
     }
 
     public PipelineConfig withMaxChunkBytes(int n) {
-        return new PipelineConfig(inputTopic, transcriptsTopic, dlqTopic, n, maxChunkMs, idleTimeout);
+        return new PipelineConfig(inputTopic, transcriptsTopic, dlqTopic, n, maxChunkMs, idleTimeout, maxStreams);
+    }
+
+    public PipelineConfig withMaxStreams(int n) {
+        return new PipelineConfig(inputTopic, transcriptsTopic, dlqTopic, maxChunkBytes, maxChunkMs, idleTimeout, n);
     }
 }

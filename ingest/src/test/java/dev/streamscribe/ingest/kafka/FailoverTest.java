@@ -1,46 +1,32 @@
 package dev.streamscribe.ingest.kafka;
 
-import dev.streamscribe.decoder.Word;
-import dev.streamscribe.features.audio.Audio;
-import dev.streamscribe.features.audio.Resampler;
-import dev.streamscribe.features.audio.WavWriter;
 import dev.streamscribe.ingest.TestAudio;
-import dev.streamscribe.ingest.TestStreams;
-import dev.streamscribe.ingest.recognizer.FileTranscriber;
-import dev.streamscribe.ingest.recognizer.FileTranscriber.FileTranscript;
+import dev.streamscribe.ingest.kafka.LiveFleet.Player;
+import dev.streamscribe.ingest.kafka.LiveFleet.TestStream;
 import dev.streamscribe.ingest.topology.PipelineConfig;
 import dev.streamscribe.ingest.topology.Transcript;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static dev.streamscribe.ingest.kafka.LiveFleet.PARTITIONS;
+import static dev.streamscribe.ingest.kafka.LiveFleet.await;
+import static dev.streamscribe.ingest.kafka.LiveFleet.ms;
+import static dev.streamscribe.ingest.kafka.LiveFleet.partition;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,27 +59,25 @@ class FailoverTest {
 
     private static final PipelineConfig CONFIG = PipelineConfig.DEFAULT;
     private static final String APP_ID = "streamscribe-failover";
-    private static final int PARTITIONS = 4;
-    private static final int STREAMS = 8;
 
     @Test
     void aKilledInstanceLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
-            kafka.createTopics(CONFIG, PARTITIONS, (short) 1);
-            List<TestStream> fleet = fleet(dir);
-            TranscriptLog log = new TranscriptLog();
+            LiveFleet.Setup setup = LiveFleet.on(broker, dir);
+            KafkaSettings kafka = setup.kafka();
+            List<TestStream> fleet = setup.fleet();
+            TranscriptLog log = setup.log();
             Path victimLog = dir.resolve("victim.log");
             Process victim = startInOwnJvm(broker.bootstrapServers(), dir.resolve("victim-state"), victimLog);
             try (StreamsPipeline survivor = StreamsPipeline.start(kafka, TestAudio.recognizer(), CONFIG, settings(dir.resolve("survivor-state")));
                  TranscriptTail tail = new TranscriptTail(kafka, CONFIG.transcriptsTopic(), log);
-                 LivePlayer player = new LivePlayer(kafka, fleet)) {
+                 Player player = new Player(kafka, CONFIG.inputTopic(), fleet)) {
                 await("the two instances share the partitions", Duration.ofSeconds(120), () -> {
                     if (!victim.isAlive()) throw new AssertionError("the victim exited: " + tail(victimLog));
                     return running(survivor) && owned(survivor).size() == PARTITIONS / 2;
                 });
                 Set<Integer> survivorPartitions = owned(survivor);
-                List<String> moved = fleet.stream().map(TestStream::id).filter(id -> !survivorPartitions.contains(partition(id))).toList();
+                List<String> moved = LiveFleet.ids(fleet).stream().filter(id -> !survivorPartitions.contains(partition(id))).toList();
                 player.start();
 
                 await("a committed final of a stream on the victim", Duration.ofSeconds(60), () -> moved.stream().anyMatch(log::hasFinal));
@@ -122,23 +106,21 @@ class FailoverTest {
             } finally {
                 victim.destroyForcibly();
             }
-            assertExactlyTheOfflineTranscripts(fleet, log);
-            assertEquals(List.of(), TwoStreamScenario.deadLetterCodes(kafka, CONFIG.dlqTopic()),
-                    "no chunk was seen twice against committed state (it would be dead-lettered as a duplicate)");
+            log.assertExactlyTheOfflineTranscripts(fleet, kafka, "failover");
         }
     }
 
     @Test
     void aRestartedInstanceLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
-            kafka.createTopics(CONFIG, PARTITIONS, (short) 1);
-            List<TestStream> fleet = fleet(dir);
-            List<String> ids = fleet.stream().map(TestStream::id).toList();
-            TranscriptLog log = new TranscriptLog();
+            LiveFleet.Setup setup = LiveFleet.on(broker, dir);
+            KafkaSettings kafka = setup.kafka();
+            List<TestStream> fleet = setup.fleet();
+            List<String> ids = setup.ids();
+            TranscriptLog log = setup.log();
             StreamsPipeline.Settings settings = settings(dir.resolve("state"));
             try (TranscriptTail tail = new TranscriptTail(kafka, CONFIG.transcriptsTopic(), log);
-                 LivePlayer player = new LivePlayer(kafka, fleet)) {
+                 Player player = new Player(kafka, CONFIG.inputTopic(), fleet)) {
                 long closedAt;
                 try (StreamsPipeline first = StreamsPipeline.start(kafka, TestAudio.recognizer(), CONFIG, settings)) {
                     first.awaitRunning(Duration.ofSeconds(60));
@@ -156,101 +138,8 @@ class FailoverTest {
                 System.out.printf("restart: close took %d ms, close -> first final after the restart %d ms%n",
                         ms(restartedAt - closedAt), ms(log.first(ids, restartedAt, Transcript::isFinal) - closedAt));
             }
-            assertExactlyTheOfflineTranscripts(fleet, log);
-            assertEquals(List.of(), TwoStreamScenario.deadLetterCodes(kafka, CONFIG.dlqTopic()));
+            log.assertExactlyTheOfflineTranscripts(fleet, kafka, "restart");
         }
-    }
-
-    /**
-     * Per stream: everything committed is in order without repeats (utterance, then audio position, partials before
-     * their final), the finals are utterances 0, 1, 2, ... with the same words at the same times as offline, and the
-     * eos final comes once, last.
-     */
-    private static void assertExactlyTheOfflineTranscripts(List<TestStream> fleet, TranscriptLog log) {
-        Comparator<Transcript> order = Comparator.comparingInt(Transcript::utterance).thenComparingLong(Transcript::audioMs)
-                .thenComparing(Transcript::isFinal);
-        for (TestStream s : fleet) {
-            List<Transcript> all = log.of(s.id());
-            for (int i = 1; i < all.size(); i++) {
-                assertTrue(order.compare(all.get(i - 1), all.get(i)) < 0, s.id() + ": transcript " + i + " repeats or goes back: "
-                        + all.get(i - 1) + " then " + all.get(i));
-            }
-            List<Transcript> finals = all.stream().filter(Transcript::isFinal).toList();
-            for (int i = 0; i < finals.size(); i++) assertEquals(i, finals.get(i).utterance(), s.id() + ": final " + i + " of " + finals);
-            assertEquals(1, finals.stream().filter(Transcript::isEos).count(), s.id() + ": one eos final");
-            assertTrue(all.get(all.size() - 1).isEos(), s.id() + ": the eos final comes last");
-            assertEquals(s.offline().text(), TestStreams.finalText(finals), s.id());
-            assertEquals(timed(s.offline().words()), timed(finals.stream().flatMap(t -> t.words().stream()).toList()), s.id());
-        }
-        assertFalse(fleet.get(0).offline().text().isBlank(), "the model hears words in the fixtures");
-    }
-
-    private static List<String> timed(List<Word> words) {
-        return words.stream().map(w -> w.word() + "@" + w.startMs() + "-" + w.endMs()).toList();
-    }
-
-    // ---- the streams
-
-    /** One stream: its audio, how it is cut, and the offline transcript of the same audio written as a WAV file. */
-    private record TestStream(String id, Audio audio, int chunkMs, FileTranscript offline) {}
-
-    /**
-     * Eight streams, two per partition so that both instances have some: the two fixtures as they are and resampled
-     * (16 kHz, 8 kHz, 8 kHz from 16, 22.05 kHz from 8), each said three times with pauses (10-12 s), cut into chunks
-     * of 100 to 200 ms. The WAVs hold the very samples the chunks carry, so offline and streaming hear the same audio.
-     */
-    private static List<TestStream> fleet(Path dir) throws IOException {
-        Audio report = TestAudio.read(TestAudio.REPORT);
-        Audio weather = TestAudio.read(TestAudio.WEATHER_8K);
-        List<Audio> variants = List.of(report, weather, resample(report, 8000), resample(weather, 22_050));
-        FileTranscriber offline = new FileTranscriber(TestAudio.recognizer());
-        List<Audio> audio = new ArrayList<>();
-        List<FileTranscript> transcripts = new ArrayList<>();
-        for (int v = 0; v < variants.size(); v++) {
-            Audio a = thriceWithPauses(variants.get(v));
-            Path wav = dir.resolve("variant-" + v + ".wav");
-            WavWriter.write(a, wav);
-            audio.add(a);
-            transcripts.add(offline.transcribe(wav));
-        }
-        List<String> ids = twoPerPartition();
-        List<TestStream> fleet = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            fleet.add(new TestStream(ids.get(i), audio.get(i % variants.size()), 100 + (i * 37) % 101, transcripts.get(i % variants.size())));
-        }
-        return fleet;
-    }
-
-    private static Audio resample(Audio a, int rate) {
-        Resampler r = new Resampler(a.sampleRate(), rate);
-        float[] head = r.accept(a.samples());
-        float[] tail = r.flush();
-        float[] out = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, out, head.length, tail.length);
-        return new Audio(out, rate);
-    }
-
-    private static Audio thriceWithPauses(Audio a) {
-        int n = a.samples().length;
-        int pause = a.sampleRate() * 4 / 5;
-        float[] out = new float[3 * n + 2 * pause];
-        for (int k = 0; k < 3; k++) System.arraycopy(a.samples(), 0, out, k * (n + pause), n);
-        return new Audio(out, a.sampleRate());
-    }
-
-    /** Stream ids that the producer's default partitioner (murmur2 of the key) spreads two to a partition. */
-    private static List<String> twoPerPartition() {
-        int[] count = new int[PARTITIONS];
-        List<String> ids = new ArrayList<>();
-        for (int n = 0; ids.size() < STREAMS; n++) {
-            String id = "call-" + n;
-            if (count[partition(id)]++ < STREAMS / PARTITIONS) ids.add(id);
-        }
-        return ids;
-    }
-
-    private static int partition(String id) {
-        return Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
     }
 
     // ---- the instances
@@ -318,119 +207,6 @@ class FailoverTest {
                     .filter(e -> e.getValue().state() == TransactionState.ONGOING
                             && e.getValue().transactionStartTimeMs().orElse(Long.MAX_VALUE) < wallMs)
                     .map(Map.Entry::getKey).toList();
-        }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            Thread.sleep(20);
-        }
-    }
-
-    private static long ms(long nanos) {
-        return nanos / 1_000_000;
-    }
-
-    // ---- producing and consuming
-
-    /** Plays the fleet in real time on a thread of its own, the streams starting 150 ms apart so their chunks interleave. */
-    private static final class LivePlayer implements AutoCloseable {
-        private record Due(long atMs, String id, long seq, int rate, byte[] pcm, boolean eos) {}
-
-        private final AudioPublisher publisher;
-        private final List<Due> schedule = new ArrayList<>();
-        private final Set<String> eosSent = ConcurrentHashMap.newKeySet();
-        private final Thread thread = new Thread(this::play, "live-player");
-        private volatile Throwable failure;
-
-        LivePlayer(KafkaSettings kafka, List<TestStream> fleet) {
-            publisher = new AudioPublisher(kafka, CONFIG.inputTopic(), 100);
-            for (int i = 0; i < fleet.size(); i++) {
-                TestStream s = fleet.get(i);
-                List<byte[]> chunks = TestStreams.s16leChunks(s.audio(), s.chunkMs());
-                for (int seq = 0; seq < chunks.size(); seq++) {
-                    schedule.add(new Due(150L * i + (long) seq * s.chunkMs(), s.id(), seq, s.audio().sampleRate(), chunks.get(seq),
-                            seq == chunks.size() - 1));
-                }
-            }
-            schedule.sort(Comparator.comparingLong(Due::atMs));
-            thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        private void play() {
-            long start = System.nanoTime();
-            try {
-                for (Due d : schedule) {
-                    long waitMs = d.atMs() - ms(System.nanoTime() - start);
-                    if (waitMs > 0) Thread.sleep(waitMs);
-                    publisher.send(d.id(), d.seq(), d.rate(), d.pcm(), d.eos());
-                    if (d.eos()) eosSent.add(d.id());
-                }
-                publisher.flush();
-            } catch (Throwable t) {
-                failure = t;
-            }
-        }
-
-        boolean sentEos(String id) {
-            return eosSent.contains(id);
-        }
-
-        void await(Duration timeout) throws InterruptedException {
-            thread.join(timeout.toMillis());
-            if (thread.isAlive()) throw new AssertionError("still publishing after " + timeout);
-            if (failure != null) throw new AssertionError("publishing failed", failure);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            thread.interrupt();
-            thread.join(5_000);
-            publisher.close();
-        }
-    }
-
-    /** What the read_committed tail has seen, per stream, and when it arrived. */
-    private static final class TranscriptLog implements Consumer<Transcript> {
-        private record Arrival(long nanos, Transcript transcript) {}
-
-        private final Map<String, List<Arrival>> byStream = new ConcurrentHashMap<>();
-
-        @Override
-        public void accept(Transcript t) {
-            byStream.computeIfAbsent(t.streamId(), k -> Collections.synchronizedList(new ArrayList<>())).add(new Arrival(System.nanoTime(), t));
-        }
-
-        private List<Arrival> arrivals(String id) {
-            List<Arrival> a = byStream.getOrDefault(id, List.of());
-            synchronized (a) {
-                return List.copyOf(a);
-            }
-        }
-
-        List<Transcript> of(String id) {
-            return arrivals(id).stream().map(Arrival::transcript).toList();
-        }
-
-        boolean hasFinal(String id) {
-            return of(id).stream().anyMatch(Transcript::isFinal);
-        }
-
-        boolean ended(String id) {
-            return of(id).stream().anyMatch(Transcript::isEos);
-        }
-
-        /** When the first transcript of {@code ids} matching {@code which} arrived after {@code afterNanos}. */
-        long first(Collection<String> ids, long afterNanos, Predicate<Transcript> which) {
-            Optional<Long> first = ids.stream().flatMap(id -> arrivals(id).stream())
-                    .filter(a -> a.nanos() > afterNanos && which.test(a.transcript())).map(Arrival::nanos).min(Long::compare);
-            return first.orElseThrow(() -> new AssertionError("nothing arrived for " + ids));
         }
     }
 }

@@ -16,10 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,6 +56,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileInputTest {
     private static final PipelineConfig CONFIG = PipelineConfig.DEFAULT;
+    /** A name no file has: part of the path-like stream ids, so that a file made from one could be found. */
+    private static final String CANARY = "streamscribe-path-canary-7f3a";
     private static final Set<String> CODES = Arrays.stream(Rejection.Code.values()).map(Rejection.Code::header).collect(Collectors.toSet());
 
     private static List<byte[]> speech;
@@ -298,6 +308,55 @@ class HostileInputTest {
 
         for (int i = 0; i < speech.size(); i++) pipe.send("other", speech.get(i), chunk(i, 16_000, "s16le", i == speech.size() - 1));
         assertEquals(offlineText, TestStreams.finalText(pipe.readTranscripts()), "another stream is unaffected");
+    }
+
+    /**
+     * Issue 4, security: a stream id is a name in the store, in transcripts and in log lines, never a path. Ids that
+     * would read or write files if anything joined them to a folder (the ones with {@link #CANARY} would create it)
+     * play to the end like any other stream, and afterwards no file or folder of that name exists anywhere a careless
+     * join could have put it, and /etc/passwd is as it was.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "/etc/passwd", "../../" + CANARY + "/passwd", "/tmp/" + CANARY,
+            "..\\..\\" + CANARY, "file:///tmp/" + CANARY, "~/" + CANARY, "${jndi:ldap://127.0.0.1:1/" + CANARY + "}", "..", "."})
+    void aStreamIdThatLooksLikeAPathIsOnlyAName(String id) throws IOException {
+        Path passwd = Path.of("/etc/passwd");
+        FileTime passwdModified = Files.exists(passwd) ? Files.getLastModifiedTime(passwd) : null;
+        assertEquals(List.of(), pathsNamedLikeTheCanary(), "before");
+
+        for (int i = 0; i < speech.size(); i++) pipe.send(id, speech.get(i), chunk(i, 16_000, "s16le", i == speech.size() - 1));
+
+        assertEquals(List.of(), pipe.deadLetterCodes());
+        List<Transcript> results = pipe.readTranscripts();
+        assertTrue(results.stream().allMatch(t -> t.streamId().equals(id)), "the transcripts carry the id as it came");
+        assertEquals(offlineText, TestStreams.finalText(results));
+        assertTrue(pipe.store().get(Bytes.wrap(utf8(id))).ended(), "the store knows the stream by its id");
+        assertEquals(List.of(), pathsNamedLikeTheCanary(), "no file or folder was made from the stream id");
+        if (passwdModified != null) assertEquals(passwdModified, Files.getLastModifiedTime(passwd));
+    }
+
+    /**
+     * Files and folders whose name contains {@link #CANARY} under the working directory and the temporary directory
+     * (where the driver keeps its RocksDB store), and in the home directory.
+     */
+    private static List<Path> pathsNamedLikeTheCanary() throws IOException {
+        List<Path> found = new ArrayList<>();
+        Map<String, Integer> depths = Map.of(".", 8, System.getProperty("java.io.tmpdir"), 8, System.getProperty("user.home"), 2);
+        for (Map.Entry<String, Integer> root : depths.entrySet()) {
+            Files.walkFileTree(Path.of(root.getKey()).toAbsolutePath().normalize(), Set.of(), root.getValue(), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().contains(CANARY)) found.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // other processes' files come and go
+                }
+            });
+        }
+        return found;
     }
 
     private static byte[] utf8(String s) {

@@ -6,6 +6,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -32,25 +33,34 @@ import java.util.Properties;
  * only when a test advances it.
  */
 final class TopologyHarness implements AutoCloseable {
+    private static final String APPLICATION_ID = "topology-test";
     final PipelineConfig config;
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> input;
     final TestOutputTopic<byte[], byte[]> transcripts;
     final TestOutputTopic<byte[], byte[]> dlq;
+    private final TestOutputTopic<byte[], byte[]> changelog;
+    private final Path stateDir;
     private Instant clock = Instant.parse("2026-11-23T10:00:00Z");
-    /** Not the shared /tmp/kafka-streams, where another test JVM on the machine may hold the same RocksDB lock. */
-    private final Path stateDir = tempDir();
 
     TopologyHarness(PipelineConfig config) {
         this.config = config;
         Properties p = new Properties();
-        p.put("application.id", "topology-test");
+        p.put("application.id", APPLICATION_ID);
         p.put("bootstrap.servers", "unused:9092");
+        // A store of its own: the default state dir is one fixed folder under /tmp, shared with any other test run.
+        try {
+            stateDir = Files.createTempDirectory("topology-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         p.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(TranscriptionTopology.build(TestAudio.recognizer(), config), p, clock);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         transcripts = driver.createOutputTopic(config.transcriptsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        changelog = driver.createOutputTopic(APPLICATION_ID + "-" + PipelineConfig.STORE + "-changelog",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     void send(String streamId, byte[] payload, Headers headers) {
@@ -67,6 +77,14 @@ final class TopologyHarness implements AutoCloseable {
         List<String> codes = new ArrayList<>();
         while (!dlq.isEmpty()) codes.add(header(dlq.readRecord().headers(), "error"));
         return codes;
+    }
+
+    /**
+     * Drops what the store has written to its changelog so far. The driver keeps every record the topology produces
+     * until a test reads it, so a long test that did not drop them would measure the driver's memory, not the topology's.
+     */
+    void discardChangelog() {
+        changelog.readValuesToList();
     }
 
     /** The transcripts written since the last read. */
@@ -97,17 +115,9 @@ final class TopologyHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close(); // empties the state directory
+        driver.close();
         try {
-            Files.deleteIfExists(stateDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("topology-test");
+            Utils.delete(stateDir.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
