@@ -83,7 +83,8 @@ class FailoverTest {
                 await("a committed final of a stream on the victim", Duration.ofSeconds(60), () -> moved.stream().anyMatch(log::hasFinal));
                 // The final shows just after the victim commits; half a commit interval later it is mid-transaction.
                 Thread.sleep(Long.parseLong(FAST_FAILOVER.get("commit.interval.ms")) / 2);
-                assertTrue(moved.stream().noneMatch(player::sentEos), "the victim dies mid-stream");
+                // Mid-stream for the pipeline: on a loaded machine the player may be done while the victim still lags.
+                assertTrue(moved.stream().noneMatch(log::ended), "the victim dies mid-stream");
                 long killedAt = System.nanoTime();
                 long killedAtWallMs = System.currentTimeMillis();
                 victim.destroyForcibly().waitFor();
@@ -126,7 +127,7 @@ class FailoverTest {
                     first.awaitRunning(Duration.ofSeconds(60));
                     player.start();
                     await("a committed final", Duration.ofSeconds(60), () -> ids.stream().anyMatch(log::hasFinal));
-                    assertTrue(ids.stream().noneMatch(player::sentEos), "the instance stops mid-stream");
+                    assertTrue(ids.stream().noneMatch(log::ended), "the instance stops mid-stream");
                     closedAt = System.nanoTime();
                 }
                 long restartedAt = System.nanoTime();

@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -118,7 +116,6 @@ final class LiveFleet {
 
         private final AudioPublisher publisher;
         private final List<Due> schedule = new ArrayList<>();
-        private final Set<String> eosSent = ConcurrentHashMap.newKeySet();
         private final Thread thread = new Thread(this::play, "live-player");
         private volatile Throwable failure;
 
@@ -147,16 +144,11 @@ final class LiveFleet {
                     long waitMs = d.atMs() - ms(System.nanoTime() - start);
                     if (waitMs > 0) Thread.sleep(waitMs);
                     publisher.send(d.id(), d.seq(), d.rate(), d.pcm(), d.eos());
-                    if (d.eos()) eosSent.add(d.id());
                 }
                 publisher.flush();
             } catch (Throwable t) {
                 failure = t;
             }
-        }
-
-        boolean sentEos(String id) {
-            return eosSent.contains(id);
         }
 
         void await(Duration timeout) throws InterruptedException {
