@@ -28,10 +28,11 @@ final class DashboardCommand implements Command {
         return "usage: ./asr dashboard [options]\n"
                 + "  --from-beginning     also show what is already on the topic (default: only what comes from now on)\n" + KafkaOptions.HELP + "\n" + HttpOptions.help(DEFAULT_PORT) + """
 
-                  --max-streams N      streams shown at once; ended, then least recently updated ones make room (default %d)
+                  --shown-streams N    streams shown at once; ended, then least recently updated ones make room (default %d)
                   --max-finals N       finals kept per stream (default %d)
                   --max-clients N      browsers connected at once (default %d)
-                  The page is at http://HOST:PORT/, its metrics at /metrics.""".formatted(d.maxStreams(), d.maxFinals(), d.maxClients());
+                  The page is at http://HOST:PORT/, its metrics at /metrics.
+                """.formatted(d.maxStreams(), d.maxFinals(), d.maxClients()).stripTrailing();
     }
 
     @Override
@@ -54,7 +55,7 @@ final class DashboardCommand implements Command {
     static DashboardLimits limits(Options o) {
         DashboardLimits d = DashboardLimits.DEFAULT;
         try {
-            return new DashboardLimits(o.getInt("max-streams", d.maxStreams()), o.getInt("max-finals", d.maxFinals()),
+            return new DashboardLimits(o.getInt("shown-streams", d.maxStreams()), o.getInt("max-finals", d.maxFinals()),
                     o.getInt("max-clients", d.maxClients()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

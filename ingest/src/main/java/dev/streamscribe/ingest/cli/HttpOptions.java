@@ -9,7 +9,8 @@ final class HttpOptions {
     static String help(int defaultPort) {
         return """
                   --http-host HOST     address of the HTTP endpoint (default %s: this machine only; 0.0.0.0 for all interfaces)
-                  --http-port N        its port (default %d; 0 picks a free one)""".formatted(HttpSettings.LOOPBACK, defaultPort);
+                  --http-port N        its port (default %d; 0 picks a free one)
+                """.formatted(HttpSettings.LOOPBACK, defaultPort).stripTrailing();
     }
 
     static HttpSettings from(Options o, int defaultPort) {

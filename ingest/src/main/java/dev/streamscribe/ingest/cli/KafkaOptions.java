@@ -14,8 +14,9 @@ final class KafkaOptions {
               --kafka.NAME VALUE   any Kafka client setting, passed to every client (e.g. --kafka.security.protocol SASL_SSL)
               --input-topic T      audio chunks (default %s)
               --transcripts-topic T   results (default %s)
-              --dlq-topic T        rejected chunks (default %s)""".formatted(PipelineConfig.DEFAULT.inputTopic(),
-            PipelineConfig.DEFAULT.transcriptsTopic(), PipelineConfig.DEFAULT.dlqTopic());
+              --dlq-topic T        rejected chunks (default %s)
+            """.formatted(PipelineConfig.DEFAULT.inputTopic(), PipelineConfig.DEFAULT.transcriptsTopic(),
+            PipelineConfig.DEFAULT.dlqTopic()).stripTrailing();
 
     static final String STREAMS_HELP = """
               --application-id ID  Streams application id; instances with the same id share the partitions (default streamscribe)
@@ -25,8 +26,9 @@ final class KafkaOptions {
               --max-chunk-bytes N  larger chunks are dead-lettered (default %d)
               --idle-timeout-ms N  streams silent this long are finalised and forgotten (default %d)
               --max-streams N      streams a partition keeps at once; chunks of more new ones are dead-lettered (default %d)
-              --partitions N       partitions of topics this command creates (default %d)""".formatted(
-            PipelineConfig.DEFAULT.maxChunkBytes(), PipelineConfig.DEFAULT.idleTimeout().toMillis(), PipelineConfig.DEFAULT.maxStreams(), 4);
+              --partitions N       partitions of topics this command creates (default %d)
+            """.formatted(PipelineConfig.DEFAULT.maxChunkBytes(), PipelineConfig.DEFAULT.idleTimeout().toMillis(),
+            PipelineConfig.DEFAULT.maxStreams(), 4).stripTrailing();
 
     private KafkaOptions() {}
 
