@@ -53,10 +53,11 @@ final class WordScorer {
      */
     double spelling(String open, char letter) {
         if (lm == null) return 0;
-        String next = open + letter;
-        double nextLookAhead = lm.prefixLogProb(next);
-        if (nextLookAhead > Double.NEGATIVE_INFINITY) return lmWeight * (nextLookAhead - lookAhead(open));
-        return open.isEmpty() || lm.isWordPrefix(open) ? -oovPenalty : 0;
+        // once a word has left the vocabulary its look-ahead stays where it was and no further penalty is due
+        double openLookAhead = open.isEmpty() ? 0 : lm.prefixLogProb(open);
+        if (openLookAhead == Double.NEGATIVE_INFINITY) return 0;
+        double nextLookAhead = lm.prefixLogProb(open + letter);
+        return nextLookAhead > Double.NEGATIVE_INFINITY ? lmWeight * (nextLookAhead - openLookAhead) : -oovPenalty;
     }
 
     /** The look-ahead a word carries once spelled: that of its longest prefix still inside the vocabulary. */
