@@ -4,6 +4,7 @@ import dev.streamscribe.decoder.DecoderConfig;
 import dev.streamscribe.ingest.recognizer.RecognizerConfig;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The recogniser settings every command that transcribes shares: --model, --lm, --beam, --lm-weight, ... */
 final class RecognizerOptions {
@@ -14,8 +15,11 @@ final class RecognizerOptions {
               --lm-weight X        language model weight (default %.2f)
               --word-bonus X       word insertion bonus (default %.2f)
               --oov-penalty X      cost of spelling a word the LM does not know (default %.2f)
-              --threads N          TensorFlow threads (default: all cores)""".formatted(DecoderConfig.DEFAULT.beamWidth(),
-            DecoderConfig.DEFAULT.lmWeight(), DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty());
+              --threads N          TensorFlow intra-op threads per session call (default 1)
+              --max-batch N        streams whose model steps may share one session call (default %d; 1 = no batching)
+              --batch-wait-ms N    how long a session call waits for more streams to join it (default %d)""".formatted(
+            DecoderConfig.DEFAULT.beamWidth(), DecoderConfig.DEFAULT.lmWeight(), DecoderConfig.DEFAULT.wordBonus(),
+            DecoderConfig.DEFAULT.oovPenalty(), RecognizerConfig.DEFAULT_MAX_BATCH, RecognizerConfig.DEFAULT_BATCH_WAIT.toMillis());
 
     private RecognizerOptions() {}
 
@@ -28,6 +32,7 @@ final class RecognizerOptions {
                 .withOovPenalty(o.getDouble("oov-penalty", d.decoder().oovPenalty()));
         String model = o.get("model", null);
         return d.withModelDir(model == null ? null : Path.of(model)).withLm(o.get("lm", d.lm())).withDecoder(dec)
-                .withThreads(o.getInt("threads", d.threads()));
+                .withThreads(o.getInt("threads", d.threads())).withMaxBatch(o.getInt("max-batch", d.maxBatch()))
+                .withBatchWait(Duration.ofMillis(o.getInt("batch-wait-ms", (int) d.batchWait().toMillis())));
     }
 }
