@@ -1,56 +1,38 @@
 package dev.streamscribe.acoustic.model;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Lets threads that each advance their own streams share model calls (like sherpa-onnx's server loop). A caller's
- * requests wait in a queue; one inference thread takes what is queued, waits at most {@code maxWait} for the other
- * threads that have stepped streams in the last second, up to {@code maxBatch} requests, and runs them as one
- * {@link AcousticModel#step}, so streams that are ready at about the same time go through the network in one
- * batched session call. While one batch runs the next one gathers, so batches also grow with the load; a thread
- * that is the only caller never waits. A caller blocks until its own requests are done, so to it a step is as
- * synchronous as a direct call, and whatever ordering it relies on is kept.
- * <p>Requests of more than {@link #DIRECT_FRAMES} frames (whole recordings, offline) run in the caller's thread:
- * beside them a call's fixed cost is small, and queueing them would only serialise work that can run in parallel.
+ * Lets threads that each advance their own streams share model calls. A caller queues its requests and then runs
+ * whatever is queued, up to {@code maxBatch} requests, as one {@link AcousticModel#step} in its own thread; so when
+ * several threads are ready at the same moment, the first one takes the others' streams into its session call and
+ * they find their results done. Nobody waits for a batch to fill: waiting makes every record of a stream thread
+ * slower, and on two cores that costs more than a fuller batch saves (see BENCHMARKS.md); with no thread of its
+ * own, a lone caller runs the model as directly as without a batcher, and calls of different threads still run in
+ * parallel. A caller returns when its own requests are done, so to it a step is as synchronous as a direct call,
+ * and whatever ordering it relies on is kept.
+ * <p>Requests of more than {@link #DIRECT_FRAMES} frames (whole recordings, offline) skip the queue: beside them a
+ * call's fixed cost is small.
  */
-public final class ModelBatcher implements Inference, AutoCloseable {
-    private record Job(List<AcousticModel.Request> requests, CompletableFuture<List<AcousticModel.Response>> done) {}
-
-    /** Queued by {@link #close} after the last job. */
-    private static final Job STOP = new Job(List.of(), null);
+public final class ModelBatcher implements Inference {
     /** A second of audio at the 10 ms frame hop. */
     public static final int DIRECT_FRAMES = 100;
-    private static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private record Job(List<AcousticModel.Request> requests, CompletableFuture<List<AcousticModel.Response>> done) {}
 
     private final AcousticModel model;
     private final int maxBatch;
-    private final long maxWaitNanos;
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-    /** When each thread last stepped streams here: how many callers a batch can expect. */
-    private final Map<Thread, Long> lastCall = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private boolean closed;
-    /** Taken from the queue while gathering a batch it did not fit in: the first of the next one. */
-    private Job carried;
+    private final Deque<Job> queue = new ArrayDeque<>();
 
-    public ModelBatcher(AcousticModel model, int maxBatch, Duration maxWait) {
+    public ModelBatcher(AcousticModel model, int maxBatch) {
         if (maxBatch < 1) throw new IllegalArgumentException("max batch must be at least 1, got " + maxBatch);
-        if (maxWait.isNegative()) throw new IllegalArgumentException("max wait must not be negative, got " + maxWait);
         this.model = model;
         this.maxBatch = maxBatch;
-        this.maxWaitNanos = maxWait.toNanos();
-        this.thread = new Thread(this::loop, "model-batcher");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override
@@ -59,11 +41,15 @@ public final class ModelBatcher implements Inference, AutoCloseable {
         int frames = 0;
         for (AcousticModel.Request r : requests) frames += r.frames().length;
         if (frames > DIRECT_FRAMES) return model.step(requests);
-        lastCall.put(Thread.currentThread(), System.nanoTime());
         Job job = new Job(requests, new CompletableFuture<>());
-        synchronized (this) {
-            if (closed) throw new IllegalStateException("the model batcher is closed");
+        synchronized (queue) {
             queue.add(job);
+        }
+        // Runs batches until this job is in one: it is either queued still, or in a batch another caller runs.
+        while (!job.done().isDone()) {
+            List<Job> batch = take();
+            if (batch.isEmpty()) break;
+            run(batch);
         }
         try {
             return job.done().get();
@@ -75,39 +61,17 @@ public final class ModelBatcher implements Inference, AutoCloseable {
         }
     }
 
-    private void loop() {
+    /** The queued jobs, oldest first, up to {@code maxBatch} requests (at least one job). */
+    private List<Job> take() {
         List<Job> batch = new ArrayList<>();
-        try {
-            while (true) {
-                Job first = carried != null ? carried : queue.take();
-                carried = null;
-                if (first == STOP) return;
-                batch.add(first);
-                gather(batch, first.requests().size());
-                run(batch);
-                batch.clear();
+        synchronized (queue) {
+            int size = 0;
+            for (Job next; (next = queue.peek()) != null && (batch.isEmpty() || size + next.requests().size() <= maxBatch); ) {
+                batch.add(queue.poll());
+                size += next.requests().size();
             }
-        } catch (InterruptedException e) {
-            // only close() ends this thread, through STOP
         }
-    }
-
-    private void gather(List<Job> batch, int size) throws InterruptedException {
-        long now = System.nanoTime();
-        lastCall.values().removeIf(t -> now - t > RECENT_NANOS);
-        int callers = lastCall.size();
-        long deadline = now + maxWaitNanos;
-        while (size < maxBatch) {
-            long left = batch.size() < callers ? deadline - System.nanoTime() : 0;
-            Job next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
-            if (next == null) return;
-            if (next == STOP || size + next.requests().size() > maxBatch) {
-                carried = next;
-                return;
-            }
-            batch.add(next);
-            size += next.requests().size();
-        }
+        return batch;
     }
 
     /** One call for the whole batch; if it fails, each job alone, so that only the one at fault sees the error. */
@@ -129,21 +93,6 @@ public final class ModelBatcher implements Inference, AutoCloseable {
         for (Job j : batch) {
             j.done().complete(out.subList(at, at + j.requests().size()));
             at += j.requests().size();
-        }
-    }
-
-    /** Runs what is queued, then stops the inference thread; the model stays open. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) return;
-            closed = true;
-            queue.add(STOP);
-        }
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -47,7 +46,8 @@ class ModelBatcherTest {
         for (float[][] x : audio) direct.add(chunked(model, x, new Random(audio.indexOf(x))));
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (ModelBatcher batcher = new ModelBatcher(model, 4, Duration.ofMillis(2))) {
+        ModelBatcher batcher = new ModelBatcher(model, 4);
+        try {
             List<Future<List<float[]>>> viaBatcher = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 float[][] x = audio.get(i);
@@ -82,30 +82,21 @@ class ModelBatcherTest {
     void aFailingRequestFailsOnlyItsCaller() throws Exception {
         ModelState initial = ModelState.initial(model.config());
         Random r = new Random(6);
-        try (ModelBatcher batcher = new ModelBatcher(model, 8, Duration.ZERO)) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<List<AcousticModel.Response>>> good = new ArrayList<>();
-                for (int i = 0; i < 3; i++) {
-                    AcousticModel.Request ok = new AcousticModel.Request(features(9, r), initial);
-                    good.add(pool.submit(() -> batcher.step(List.of(ok))));
-                }
-                AcousticModel.Request bad = new AcousticModel.Request(features(4, r), initial); // not a multiple of the stride
-                Future<?> failing = pool.submit(() -> batcher.step(List.of(bad)));
-                for (Future<List<AcousticModel.Response>> f : good) assertEquals(3, f.get().get(0).logProbs().length);
-                Exception e = assertThrows(Exception.class, failing::get);
-                assertTrue(String.valueOf(e.getCause()).contains("stride"), String.valueOf(e.getCause()));
-            } finally {
-                pool.shutdownNow();
+        ModelBatcher batcher = new ModelBatcher(model, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<AcousticModel.Response>>> good = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                AcousticModel.Request ok = new AcousticModel.Request(features(9, r), initial);
+                good.add(pool.submit(() -> batcher.step(List.of(ok))));
             }
+            AcousticModel.Request bad = new AcousticModel.Request(features(4, r), initial); // not a multiple of the stride
+            Future<?> failing = pool.submit(() -> batcher.step(List.of(bad)));
+            for (Future<List<AcousticModel.Response>> f : good) assertEquals(3, f.get().get(0).logProbs().length);
+            Exception e = assertThrows(Exception.class, failing::get);
+            assertTrue(String.valueOf(e.getCause()).contains("stride"), String.valueOf(e.getCause()));
+        } finally {
+            pool.shutdownNow();
         }
-    }
-
-    @Test
-    void aClosedBatcherRefusesWork() {
-        ModelBatcher batcher = new ModelBatcher(model, 2, Duration.ZERO);
-        batcher.close();
-        AcousticModel.Request r = new AcousticModel.Request(features(3, new Random(7)), ModelState.initial(model.config()));
-        assertThrows(IllegalStateException.class, () -> batcher.step(List.of(r)));
     }
 }

@@ -163,7 +163,7 @@ final class BenchCommand implements Command {
     }
 
     /** 25, 50, 100, 150, 200, 300, 400, ... up to {@code max}, and {@code max} itself. */
-    static List<Integer> sweep(int max) {
+    private static List<Integer> sweep(int max) {
         List<Integer> sizes = new ArrayList<>();
         for (int n = 25; n < max; n = n < 50 ? n * 2 : n < 200 ? n + 50 : n + 100) sizes.add(n);
         sizes.add(max);
@@ -182,7 +182,7 @@ final class BenchCommand implements Command {
         f.put("seconds", r.seconds());
         f.put("chunkMs", chunkMs);
         f.put("partitions", KafkaOptions.partitions(o));
-        f.put("streamThreads", o.getInt("stream-threads", 1));
+        f.put("streamThreads", KafkaOptions.streamThreads(o));
         f.put("partials", t.partials());
         f.put("p50Ms", round(t.p50Ms()));
         f.put("p95Ms", round(t.p95Ms()));
@@ -231,8 +231,11 @@ final class BenchCommand implements Command {
         }
     }
 
+    /** The figures one per line (a list, such as a sweep's curve, only in the JSON), then all of them as one JSON line. */
     private static int print(Map<String, Object> figures) throws Exception {
-        figures.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-16s %s%n", k, v));
+        figures.forEach((k, v) -> {
+            if (!(v instanceof List)) System.out.printf(Locale.ROOT, "%-16s %s%n", k, v);
+        });
         System.out.println(JSON.writeValueAsString(figures));
         return 0;
     }

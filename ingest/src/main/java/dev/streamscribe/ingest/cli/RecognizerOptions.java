@@ -4,7 +4,6 @@ import dev.streamscribe.decoder.DecoderConfig;
 import dev.streamscribe.ingest.recognizer.RecognizerConfig;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** The recogniser settings every command that transcribes shares: --model, --lm, --beam, --lm-weight, ... */
 final class RecognizerOptions {
@@ -16,10 +15,9 @@ final class RecognizerOptions {
               --word-bonus X       word insertion bonus (default %.2f)
               --oov-penalty X      cost of spelling a word the LM does not know (default %.2f)
               --threads N          TensorFlow intra-op threads per session call (default 1)
-              --max-batch N        streams whose model steps may share one session call (default %d; 1 = no batching)
-              --batch-wait-ms N    how long a session call waits for more streams to join it (default %d)""".formatted(
+              --max-batch N        streams of different threads whose model steps may share one session call (default %d; 1 = none)""".formatted(
             DecoderConfig.DEFAULT.beamWidth(), DecoderConfig.DEFAULT.lmWeight(), DecoderConfig.DEFAULT.wordBonus(),
-            DecoderConfig.DEFAULT.oovPenalty(), RecognizerConfig.DEFAULT_MAX_BATCH, RecognizerConfig.DEFAULT_BATCH_WAIT.toMillis());
+            DecoderConfig.DEFAULT.oovPenalty(), RecognizerConfig.DEFAULT_MAX_BATCH);
 
     private RecognizerOptions() {}
 
@@ -32,7 +30,6 @@ final class RecognizerOptions {
                 .withOovPenalty(o.getDouble("oov-penalty", d.decoder().oovPenalty()));
         String model = o.get("model", null);
         return d.withModelDir(model == null ? null : Path.of(model)).withLm(o.get("lm", d.lm())).withDecoder(dec)
-                .withThreads(o.getInt("threads", d.threads())).withMaxBatch(o.getInt("max-batch", d.maxBatch()))
-                .withBatchWait(Duration.ofMillis(o.getInt("batch-wait-ms", (int) d.batchWait().toMillis())));
+                .withThreads(o.getInt("threads", d.threads())).withMaxBatch(o.getInt("max-batch", d.maxBatch()));
     }
 }

@@ -44,7 +44,7 @@ public final class Recognizer implements AutoCloseable {
     private Recognizer(RecognizerConfig config, AcousticModel model, LanguageModel lm) {
         this.config = config;
         this.model = model;
-        this.inference = config.maxBatch() > 1 ? new ModelBatcher(model, config.maxBatch(), config.batchWait()) : model;
+        this.inference = config.maxBatch() > 1 ? new ModelBatcher(model, config.maxBatch()) : model;
         this.lm = lm;
     }
 
@@ -146,7 +146,6 @@ public final class Recognizer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (inference instanceof ModelBatcher b) b.close();
         model.close();
     }
 }
