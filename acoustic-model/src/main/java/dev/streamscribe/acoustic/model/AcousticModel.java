@@ -15,17 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded {@code stream_step} SavedModel with its meta.json. {@link #step} runs several streams' chunks in one
- * session call when they have the same length; the streams' state goes in and comes out with them, so the model
- * itself holds none and can be shared by every stream of a process.
+ * A loaded {@code stream_step} SavedModel with its meta.json. {@link #step} runs several streams' chunks in shared
+ * session calls; the streams' state goes in and comes out with them, so the model itself holds none and can be
+ * shared by every stream of a process.
  */
-public final class AcousticModel implements AutoCloseable {
+public final class AcousticModel implements Inference, AutoCloseable {
     /** The model shipped in this jar, under this classpath folder. */
     public static final String DEFAULT_RESOURCE = "/models/en-conv-lstm-v1/";
     private static final List<String> DEFAULT_FILES = List.of("meta.json", "saved_model.pb",
@@ -47,12 +48,17 @@ public final class AcousticModel implements AutoCloseable {
         this.meta = meta;
     }
 
-    /** Loads a model directory (SavedModel + meta.json); {@code threads} bounds TensorFlow's intra-op pool. */
+    /**
+     * Loads a model directory (SavedModel + meta.json); {@code threads} bounds TensorFlow's intra-op pool. The ops
+     * of a call run in the calling thread (a negative inter-op count): with chunks of a few frames a call is a
+     * chain of small ops, and handing each to a pool thread costs more than it runs, worst on a busy machine where
+     * every hand-off waits for the scheduler.
+     */
     public static AcousticModel load(Path dir, int threads) throws IOException {
         if (!Files.exists(dir.resolve("saved_model.pb"))) throw new IOException(dir + ": no saved_model.pb (not a model directory)");
         ModelMeta meta = ModelMeta.read(dir.resolve("meta.json"));
         ConfigProto config = ConfigProto.newBuilder().setIntraOpParallelismThreads(threads)
-                .setInterOpParallelismThreads(1).build();
+                .setInterOpParallelismThreads(-1).build();
         SavedModelBundle b = SavedModelBundle.loader(dir.toString()).withTags("serve").withConfigProto(config).load();
         return new AcousticModel(b, meta);
     }
@@ -75,7 +81,7 @@ public final class AcousticModel implements AutoCloseable {
             return load(dir, threads);
         } finally {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -88,19 +94,48 @@ public final class AcousticModel implements AutoCloseable {
         return meta.model();
     }
 
-    /** Runs each request; requests of equal length share one batched call. Results are in request order. */
+    /**
+     * Runs each request; results are in request order. Requests of unequal length share calls too: all of them run
+     * their first frames up to the end of the shortest, then the longer ones go on from there with their new state,
+     * and so on. A batch thus costs as many LSTM steps as its longest request rather than one call per length, which
+     * matters because chunks of a few frames make every stream's request one of a few lengths. Running a chunk in
+     * parts with its state carried gives the log-probs of running it whole (DESIGN §4).
+     */
+    @Override
     public List<Response> step(List<Request> requests) {
-        Map<Integer, List<Integer>> byLength = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            byLength.computeIfAbsent(requests.get(i).frames().length, k -> new ArrayList<>()).add(i);
+        int n = requests.size();
+        int stride = config().stride();
+        Integer[] byLength = new Integer[n];
+        float[][][] logProbs = new float[n][][];
+        ModelState[] states = new ModelState[n];
+        for (int i = 0; i < n; i++) {
+            byLength[i] = i;
+            logProbs[i] = new float[requests.get(i).frames().length / stride][];
+            states[i] = requests.get(i).state();
         }
-        Response[] out = new Response[requests.size()];
-        for (Map.Entry<Integer, List<Integer>> group : byLength.entrySet()) {
-            List<Integer> idx = group.getValue();
-            List<Response> rs = runBatch(idx.stream().map(requests::get).toList(), group.getKey());
-            for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = rs.get(k);
+        Arrays.sort(byLength, Comparator.comparingInt(i -> requests.get(i).frames().length));
+        int from = 0;
+        for (int first = 0; first < n; ) {
+            int to = requests.get(byLength[first]).frames().length;
+            if (to > from) {
+                List<Request> segment = new ArrayList<>(n - first);
+                for (int k = first; k < n; k++) {
+                    int i = byLength[k];
+                    segment.add(new Request(Arrays.copyOfRange(requests.get(i).frames(), from, to), states[i]));
+                }
+                List<Response> done = runBatch(segment, to - from);
+                for (int k = first; k < n; k++) {
+                    Response r = done.get(k - first);
+                    states[byLength[k]] = r.state();
+                    System.arraycopy(r.logProbs(), 0, logProbs[byLength[k]], from / stride, r.logProbs().length);
+                }
+                from = to;
+            }
+            while (first < n && requests.get(byLength[first]).frames().length == from) first++;
         }
-        return List.of(out);
+        List<Response> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(new Response(logProbs[i], states[i]));
+        return out;
     }
 
     private List<Response> runBatch(List<Request> batch, int frames) {

@@ -1,5 +1,7 @@
 package dev.streamscribe.acoustic.model;
 
+import dev.streamscribe.features.io.FloatArrays;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -16,12 +18,12 @@ public record ModelState(float[] conv, float[] h, float[] c) {
     }
 
     public void write(DataOutput out) throws IOException {
-        for (float[] a : new float[][] {conv, h, c}) for (float f : a) out.writeFloat(f);
+        for (float[] a : new float[][] {conv, h, c}) FloatArrays.write(out, a);
     }
 
     public static ModelState read(DataInput in, ModelConfig m) throws IOException {
         ModelState s = initial(m);
-        for (float[] a : new float[][] {s.conv, s.h, s.c}) for (int i = 0; i < a.length; i++) a[i] = in.readFloat();
+        for (float[] a : new float[][] {s.conv, s.h, s.c}) FloatArrays.read(in, a);
         return s;
     }
 }

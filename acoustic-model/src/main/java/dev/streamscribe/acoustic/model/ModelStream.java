@@ -1,9 +1,12 @@
 package dev.streamscribe.acoustic.model;
 
+import dev.streamscribe.features.io.FloatArrays;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One stream's view of the model: frames in, log-probabilities out, with the network state carried between
@@ -21,10 +24,10 @@ public final class ModelStream {
     }
 
     /** Convenience for a stream that runs alone. */
-    public float[][] accept(AcousticModel model, float[][] frames) {
+    public float[][] accept(Inference model, float[][] frames) {
         AcousticModel.Request r = take(frames);
         if (r == null) return new float[0][];
-        return complete(model.step(java.util.List.of(r)).get(0));
+        return complete(model.step(List.of(r)).get(0));
     }
 
     /** Queues frames; returns the request to run now, or null when there is less than a stride of frames. */
@@ -50,7 +53,7 @@ public final class ModelStream {
     public void writeState(DataOutput out) throws IOException {
         state.write(out);
         out.writeInt(pending.length);
-        for (float[] f : pending) for (float v : f) out.writeFloat(v);
+        for (float[] f : pending) FloatArrays.write(out, f);
     }
 
     public void readState(DataInput in) throws IOException {
@@ -58,6 +61,6 @@ public final class ModelStream {
         int n = in.readInt();
         if (n < 0 || n >= config.stride()) throw new IOException("corrupt model state: " + n + " pending frames");
         pending = new float[n][config.melBands()];
-        for (float[] f : pending) for (int i = 0; i < f.length; i++) f[i] = in.readFloat();
+        for (float[] f : pending) FloatArrays.read(in, f);
     }
 }

@@ -74,6 +74,30 @@ class StreamingEquivalenceTest {
     }
 
     @Test
+    void batchedStreamsOfUnequalLengthsEqualSeparateRuns() {
+        int[] lengths = {9, 12, 3, 12, 30, 9};
+        List<AcousticModel.Request> requests = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) {
+            requests.add(new AcousticModel.Request(features(lengths[i], 10 + i), ModelState.initial(model.config())));
+        }
+        List<AcousticModel.Response> batched = model.step(requests);
+        for (int i = 0; i < lengths.length; i++) {
+            AcousticModel.Response alone = model.step(List.of(requests.get(i))).get(0);
+            AcousticModel.Response together = batched.get(i);
+            assertEquals(lengths[i] / model.config().stride(), together.logProbs().length);
+            for (int t = 0; t < alone.logProbs().length; t++) {
+                for (int c = 0; c < alone.logProbs()[t].length; c++) assertEquals(alone.logProbs()[t][c], together.logProbs()[t][c], 1e-4);
+            }
+            for (int k = 0; k < alone.state().h().length; k++) {
+                assertEquals(alone.state().h()[k], together.state().h()[k], 1e-4);
+                assertEquals(alone.state().c()[k], together.state().c()[k], 1e-4);
+            }
+            assertEquals(java.util.Arrays.toString(alone.state().conv()), java.util.Arrays.toString(together.state().conv()),
+                    "the conv state is the request's last frames");
+        }
+    }
+
+    @Test
     void logProbsAreNormalised() {
         for (float[] frame : run(features(30, 4), null)) {
             double sum = 0;

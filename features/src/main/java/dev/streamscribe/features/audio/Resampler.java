@@ -1,5 +1,7 @@
 package dev.streamscribe.features.audio;
 
+import dev.streamscribe.features.io.FloatArrays;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -119,7 +121,7 @@ public final class Resampler {
         out.writeLong(nextOut);
         out.writeLong(inCount);
         out.writeInt(history.length);
-        for (float f : history) out.writeFloat(f);
+        FloatArrays.write(out, history);
     }
 
     public void readState(DataInput in) throws IOException {
@@ -129,7 +131,7 @@ public final class Resampler {
         int n = in.readInt();
         if (n < 0 || n > 4 * halfWidth + down + 8) throw new IOException("corrupt resampler state: history of " + n);
         history = new float[n];
-        for (int i = 0; i < n; i++) history[i] = in.readFloat();
+        FloatArrays.read(in, history);
     }
 
     private static int gcd(int a, int b) {

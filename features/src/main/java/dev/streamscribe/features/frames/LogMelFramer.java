@@ -1,6 +1,7 @@
 package dev.streamscribe.features.frames;
 
 import be.tarsos.dsp.util.fft.FFT;
+import dev.streamscribe.features.io.FloatArrays;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -86,13 +87,13 @@ public final class LogMelFramer {
 
     public void writeState(DataOutput out) throws IOException {
         out.writeInt(pending.length);
-        for (float f : pending) out.writeFloat(f);
+        FloatArrays.write(out, pending);
     }
 
     public void readState(DataInput in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n >= config.windowSamples()) throw new IOException("corrupt framer state: " + n + " pending samples");
         pending = new float[n];
-        for (int i = 0; i < n; i++) pending[i] = in.readFloat();
+        FloatArrays.read(in, pending);
     }
 }

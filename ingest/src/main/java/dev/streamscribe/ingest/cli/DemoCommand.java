@@ -101,7 +101,7 @@ final class DemoCommand implements Command {
         }
     }
 
-    private static Audio sample() throws IOException {
+    static Audio sample() throws IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
             if (in == null) throw new IOException("the bundled sample " + SAMPLE + " is missing from the classpath");
             return AudioFiles.decode(in.readAllBytes(), SAMPLE);

@@ -21,14 +21,14 @@ final class KafkaOptions {
     static final String STREAMS_HELP = """
               --application-id ID  Streams application id; instances with the same id share the partitions (default streamscribe)
               --state-dir DIR      local state of this instance (default data/state)
-              --stream-threads N   Streams threads (default 1)
+              --stream-threads N   Streams threads (default: the number of cores, %d here)
               --processing-guarantee exactly_once_v2|at_least_once   (default exactly_once_v2)
               --max-chunk-bytes N  larger chunks are dead-lettered (default %d)
               --idle-timeout-ms N  streams silent this long are finalised and forgotten (default %d)
               --max-streams N      streams a partition keeps at once; chunks of more new ones are dead-lettered (default %d)
               --partitions N       partitions of topics this command creates (default %d)
-            """.formatted(PipelineConfig.DEFAULT.maxChunkBytes(), PipelineConfig.DEFAULT.idleTimeout().toMillis(),
-            PipelineConfig.DEFAULT.maxStreams(), 4).stripTrailing();
+            """.formatted(Runtime.getRuntime().availableProcessors(), PipelineConfig.DEFAULT.maxChunkBytes(),
+            PipelineConfig.DEFAULT.idleTimeout().toMillis(), PipelineConfig.DEFAULT.maxStreams(), 4).stripTrailing();
 
     private KafkaOptions() {}
 
@@ -48,8 +48,13 @@ final class KafkaOptions {
     static StreamsPipeline.Settings streams(Options o, Path defaultStateDir) {
         StreamsPipeline.Settings d = StreamsPipeline.Settings.defaults(defaultStateDir);
         return new StreamsPipeline.Settings(o.get("application-id", d.applicationId()),
-                Path.of(o.get("state-dir", d.stateDir().toString())), o.getInt("stream-threads", d.threads()),
+                Path.of(o.get("state-dir", d.stateDir().toString())), streamThreads(o),
                 o.get("processing-guarantee", d.processingGuarantee()), d.streamsOverrides());
+    }
+
+    /** One per core: a thread runs its records' model steps itself, and threads meeting at the model share a call. */
+    static int streamThreads(Options o) {
+        return o.getInt("stream-threads", Runtime.getRuntime().availableProcessors());
     }
 
     static int partitions(Options o) {

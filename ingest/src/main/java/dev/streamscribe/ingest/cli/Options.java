@@ -64,7 +64,7 @@ public final class Options {
 
     /** Flags that never take a value, so that {@code --jsonl a.wav} keeps a.wav positional. */
     private static boolean isSwitch(String name) {
-        return List.of("jsonl", "help", "realtime", "mic", "to-topic", "greedy", "fast", "dashboard", "from-beginning").contains(name);
+        return List.of("jsonl", "help", "realtime", "mic", "to-topic", "greedy", "fast", "dashboard", "from-beginning", "sweep").contains(name);
     }
 
     public static String propertyName(String flag) {
@@ -112,6 +112,11 @@ public final class Options {
 
     public List<String> positional() {
         return positional;
+    }
+
+    /** The flags given on the command line as {@code --name=value}, to hand on to a child process running another command. */
+    public List<String> flagArgs() {
+        return flags.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).sorted().toList();
     }
 
     /**

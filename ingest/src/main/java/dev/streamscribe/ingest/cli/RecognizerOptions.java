@@ -14,9 +14,11 @@ final class RecognizerOptions {
               --lm-weight X        language model weight (default %.2f)
               --word-bonus X       word insertion bonus (default %.2f)
               --oov-penalty X      cost of spelling a word the LM does not know (default %.2f)
-              --threads N          TensorFlow threads (default: all cores)
+              --threads N          TensorFlow intra-op threads per session call (default 1)
+              --max-batch N        streams of different threads whose model steps may share one session call (default %d; 1 = none)
             """.formatted(DecoderConfig.DEFAULT.beamWidth(), DecoderConfig.DEFAULT.lmWeight(),
-            DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty()).stripTrailing();
+            DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty(), RecognizerConfig.DEFAULT_MAX_BATCH)
+            .stripTrailing();
 
     private RecognizerOptions() {}
 
@@ -29,6 +31,6 @@ final class RecognizerOptions {
                 .withOovPenalty(o.getDouble("oov-penalty", d.decoder().oovPenalty()));
         String model = o.get("model", null);
         return d.withModelDir(model == null ? null : Path.of(model)).withLm(o.get("lm", d.lm())).withDecoder(dec)
-                .withThreads(o.getInt("threads", d.threads()));
+                .withThreads(o.getInt("threads", d.threads())).withMaxBatch(o.getInt("max-batch", d.maxBatch()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.streamscribe.ingest.recognizer;
 
 import dev.streamscribe.acoustic.model.AcousticModel;
+import dev.streamscribe.acoustic.model.Inference;
+import dev.streamscribe.acoustic.model.ModelBatcher;
 import dev.streamscribe.acoustic.model.ModelMeta;
 import dev.streamscribe.acoustic.model.ModelStream;
 import dev.streamscribe.decoder.CtcStreamDecoder;
@@ -27,7 +29,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The stream recogniser shared by the Kafka processor, offline transcription, archive reprocessing and eval
  * (like sherpa-onnx's OnlineRecognizer): it holds the model and the LM, and makes {@link RecognizerStream}s.
- * {@link #acceptAll} advances many streams at once so their model steps share one batched session call.
+ * {@link #acceptAll} advances many streams at once so their model steps share one batched session call; streams
+ * advanced at the same time by different threads share one too, through a {@link ModelBatcher}.
  */
 public final class Recognizer implements AutoCloseable {
     /** The LM shipped beside the default model. */
@@ -35,12 +38,19 @@ public final class Recognizer implements AutoCloseable {
 
     private final RecognizerConfig config;
     private final AcousticModel model;
+    /** The model, or a batcher in front of it that merges the steps of streams advanced by different threads. */
+    private final Inference inference;
     private final LanguageModel lm;
     private final PipelineMetrics metrics;
 
     private Recognizer(RecognizerConfig config, AcousticModel model, LanguageModel lm, PipelineMetrics metrics) {
         this.config = config;
         this.model = model;
+        Inference measured = requests -> {
+            metrics.modelBatch(requests.size());
+            return model.step(requests);
+        };
+        this.inference = config.maxBatch() > 1 ? new ModelBatcher(measured, config.maxBatch()) : measured;
         this.lm = lm;
         this.metrics = metrics;
     }
@@ -99,12 +109,16 @@ public final class Recognizer implements AutoCloseable {
         return model;
     }
 
+    Inference inference() {
+        return inference;
+    }
+
     /** The model's per-frame log-probabilities for a whole recording: computed once, decoded many ways when tuning. */
     public float[][] logProbs(Audio audio) {
         FeatureStream features = new FeatureStream(audio.sampleRate(), meta().features(), meta().normalizer());
         ModelStream stream = new ModelStream(meta().model());
-        float[][] head = stream.accept(model, features.accept(audio.samples()));
-        float[][] tail = stream.accept(model, features.finish());
+        float[][] head = stream.accept(inference, features.accept(audio.samples()));
+        float[][] tail = stream.accept(inference, features.finish());
         float[][] all = Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
         return all;
@@ -135,8 +149,7 @@ public final class Recognizer implements AutoCloseable {
                 owners.add(i);
             }
         }
-        List<AcousticModel.Response> responses = requests.isEmpty() ? List.of() : model.step(requests);
-        if (!requests.isEmpty()) metrics.modelBatch(requests.size());
+        List<AcousticModel.Response> responses = requests.isEmpty() ? List.of() : inference.step(requests);
         List<List<UtteranceResult>> out = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) out.add(List.of());
         for (int k = 0; k < responses.size(); k++) {

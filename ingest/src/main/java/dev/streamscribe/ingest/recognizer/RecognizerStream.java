@@ -51,7 +51,7 @@ public final class RecognizerStream {
 
     /** End of stream: flushes the audio still buffered and returns the last results, ending with the eos final. */
     public List<UtteranceResult> finish() {
-        List<UtteranceResult> out = new ArrayList<>(decode(model.accept(recognizer.model(), features.finish())));
+        List<UtteranceResult> out = new ArrayList<>(decode(model.accept(recognizer.inference(), features.finish())));
         out.addAll(decoder.finish());
         return out;
     }

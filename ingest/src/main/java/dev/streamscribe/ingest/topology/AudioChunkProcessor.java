@@ -33,10 +33,13 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     static final String DLQ = "dlq-sink";
     /** The error headers (a stream id and header values of at most 256 and 64 bytes appear in a detail) and the record framing. */
     private static final int DEAD_LETTER_FRAMING_BYTES = 4096;
+    /** Live recognisers kept per task: some tens of KB each, far more streams than a task carries at once. */
+    private static final int LIVE_STREAMS = 4096;
 
     private final Recognizer recognizer;
     private final PipelineConfig config;
     private final PipelineMetrics metrics;
+    private final LiveStreams live = new LiveStreams(LIVE_STREAMS);
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, StreamState> store;
     /** Entries in this task's store: counted once the task runs (after any restore), then kept up to date. */
@@ -55,6 +58,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         try (KeyValueIterator<Bytes, StreamState> it = store.all()) {
             for (storedStreams = 0; it.hasNext(); it.next()) storedStreams++;
         }
+        live.clear();
         Duration every = config.idleTimeout().dividedBy(4);
         context.schedule(every.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : every,
                 PunctuationType.WALL_CLOCK_TIME, this::expireIdleStreams);
@@ -83,7 +87,8 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
             if (r.code() == Rejection.Code.SEQ_GAP) rememberGap(key, chunk, state);
             throw r;
         }
-        RecognizerStream stream = state == null ? recognizer.createStream(chunk.rate()) : restore(state);
+        RecognizerStream stream = state == null ? recognizer.createStream(chunk.rate()) : live.take(key, state.nextSeq());
+        if (stream == null) stream = restore(state);
         List<UtteranceResult> results = recognise(stream, chunk);
         long now = context.currentSystemTimeMs();
         emit(record.key(), chunk.streamId(), results, record.timestamp());
@@ -91,6 +96,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
                 : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now, null);
         if (state == null) storedStreams++;
         store.put(key, base.next(chunk.seq(), now, chunk.eos() ? null : stream.serialize()));
+        if (!chunk.eos()) live.put(key, chunk.seq() + 1, stream);
     }
 
     private static void check(AudioChunk chunk, StreamState state) throws Rejection {
@@ -216,12 +222,14 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
             if (!kv.value.ended()) finishIdle(kv.key.get(), kv.value, nowMs);
             store.delete(kv.key);
             storedStreams--;
+            live.remove(kv.key);
         }
     }
 
     @Override
     public void close() {
         metrics.activeStreams(context.taskId().toString(), 0);
+        live.clear();
     }
 
     private void finishIdle(byte[] key, StreamState state, long nowMs) {

@@ -65,6 +65,32 @@ class TranscriptionTopologyTest {
         assertTrue(pipe.store().get(key("call-1")).ended(), "after eos only the small ended marker remains");
     }
 
+    /**
+     * The processor continues a stream from the recogniser its last record left in memory only while the store is
+     * where that record left it. Here the store is rolled back, as an aborted transaction rolls it back, and the
+     * chunks since are delivered again: the results must be those of the first delivery.
+     */
+    @Test
+    void aRolledBackStoreIsResumedFromTheStoreNotFromMemory() {
+        Audio audio = TestAudio.read(TestAudio.REPORT);
+        List<byte[]> chunks = TestStreams.s16leChunks(audio, 100);
+        int rollback = chunks.size() / 3;
+        int upTo = 2 * chunks.size() / 3;
+        for (int i = 0; i < rollback; i++) send("call-1", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
+        StreamState committed = pipe.store().get(key("call-1"));
+        pipe.readTranscripts();
+        for (int i = rollback; i < upTo; i++) send("call-1", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
+        List<String> first = pipe.readTranscripts().stream().map(t -> t.type() + t.audioMs() + t.text()).toList();
+
+        pipe.store().put(key("call-1"), committed);
+        for (int i = rollback; i < upTo; i++) send("call-1", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
+        List<String> again = pipe.readTranscripts().stream().map(t -> t.type() + t.audioMs() + t.text()).toList();
+
+        assertFalse(first.isEmpty());
+        assertEquals(first, again);
+        assertTrue(pipe.dlq.isEmpty(), "the chunks are new to the rolled-back state, not duplicates");
+    }
+
     static Stream<Arguments> badRecords() {
         byte[] good = new byte[3200];
         return Stream.of(
