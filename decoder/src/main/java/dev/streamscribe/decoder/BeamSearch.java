@@ -3,6 +3,8 @@ package dev.streamscribe.decoder;
 import static dev.streamscribe.decoder.PrefixTrie.NONE;
 import static dev.streamscribe.decoder.PrefixTrie.ROOT;
 
+import dev.streamscribe.decoder.lm.LanguageModel;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -270,8 +272,17 @@ final class BeamSearch implements PrefixSearch {
     private double step(int p, int c) {
         if (c == Labels.SPACE) return completion(p);
         if (!scorer.scoresWords()) return 0;
-        String open = trie.atWordStart(p) ? "" : trie.lastWords(p, 1).get(0);
-        return scorer.spelling(open, Labels.ALPHABET.charAt(c));
+        return scorer.spelling(vocabularyPrefix(p), Labels.ALPHABET.charAt(c));
+    }
+
+    /** Where the prefix's open word is in the LM's prefix trie, computed once per node from its parent's. */
+    private int vocabularyPrefix(int n) {
+        if (trie.atWordStart(n)) return LanguageModel.EMPTY_PREFIX;
+        int cached = trie.vocabularyPrefix(n);
+        if (cached != PrefixTrie.UNSET) return cached;
+        int prefix = scorer.extend(vocabularyPrefix(trie.parent(n)), Labels.ALPHABET.charAt(trie.label(n)));
+        trie.setVocabularyPrefix(n, prefix);
+        return prefix;
     }
 
     /** Score of completing the prefix's open word, computed once per node. */

@@ -18,6 +18,7 @@ import java.util.List;
 final class PrefixTrie {
     static final int ROOT = 0;
     static final int NONE = -1;
+    static final int UNSET = Integer.MIN_VALUE;
     /** Guards against corrupt state; far above what a beam over one utterance can hold. */
     private static final int MAX_NODES = 1 << 24;
 
@@ -30,6 +31,7 @@ final class PrefixTrie {
     private float[] prob = new float[64];
     private double[] score = new double[64];
     private double[] completion = new double[64];
+    private int[] vocabularyPrefix = new int[64];
     private int allocated;
     private int free;
     private int nodes;
@@ -52,6 +54,7 @@ final class PrefixTrie {
         prob[ROOT] = 1;
         score[ROOT] = 0;
         completion[ROOT] = Double.NaN;
+        vocabularyPrefix[ROOT] = UNSET;
     }
 
     /** Adds a child that holds no reference yet; the caller retains it. */
@@ -63,6 +66,7 @@ final class PrefixTrie {
         prob[n] = childProb;
         score[n] = childScore;
         completion[n] = Double.NaN;
+        vocabularyPrefix[n] = UNSET;
         refs[n] = 0;
         firstChild[n] = NONE;
         nextSibling[n] = firstChild[parentNode];
@@ -136,6 +140,15 @@ final class PrefixTrie {
 
     void setCompletion(int node, double value) {
         completion[node] = value;
+    }
+
+    /** Cached LM prefix-trie node of the node's open word (see {@link WordScorer#extend}); {@link #UNSET} until set. */
+    int vocabularyPrefix(int node) {
+        return vocabularyPrefix[node];
+    }
+
+    void setVocabularyPrefix(int node, int value) {
+        vocabularyPrefix[node] = value;
     }
 
     /** True where a space would not start a new word: at the start, or right after a space. */
@@ -288,6 +301,7 @@ final class PrefixTrie {
         prob = Arrays.copyOf(prob, capacity);
         score = Arrays.copyOf(score, capacity);
         completion = Arrays.copyOf(completion, capacity);
+        vocabularyPrefix = Arrays.copyOf(vocabularyPrefix, capacity);
     }
 
     private void unlink(int p, int n) {

@@ -46,27 +46,34 @@ final class WordScorer {
     }
 
     /**
-     * Score of spelling {@code open} on with one more letter. A word's LM score only comes when it is complete, so
-     * without a look-ahead a narrow beam drops the good spellings of long words before they earn it: each letter
-     * moves the hypothesis to the best unigram log-probability of the words it can still become. A letter that
-     * leaves the vocabulary costs the OOV penalty instead, once.
+     * Score of spelling on the open word at LM prefix-trie node {@code open} (see {@link #extend}) with one more
+     * letter. A word's LM score only comes when it is complete, so without a look-ahead a narrow beam drops the good
+     * spellings of long words before they earn it: each letter moves the hypothesis to the best unigram
+     * log-probability of the words it can still become. A letter that leaves the vocabulary costs the OOV penalty
+     * instead, once.
      */
-    double spelling(String open, char letter) {
-        if (lm == null) return 0;
+    double spelling(int open, char letter) {
         // once a word has left the vocabulary its look-ahead stays where it was and no further penalty is due
-        double openLookAhead = open.isEmpty() ? 0 : lm.prefixLogProb(open);
-        if (openLookAhead == Double.NEGATIVE_INFINITY) return 0;
-        double nextLookAhead = lm.prefixLogProb(open + letter);
-        return nextLookAhead > Double.NEGATIVE_INFINITY ? lmWeight * (nextLookAhead - openLookAhead) : -oovPenalty;
+        if (lm == null || open < 0) return 0;
+        double openLookAhead = open == LanguageModel.EMPTY_PREFIX ? 0 : lm.prefixLogProb(open);
+        int next = lm.extendPrefix(open, letter);
+        return next >= 0 ? lmWeight * (lm.prefixLogProb(next) - openLookAhead) : -oovPenalty;
+    }
+
+    /** The LM prefix-trie node of the open word {@code open} followed by {@code letter}; negative once outside. */
+    int extend(int open, char letter) {
+        return lm == null || open < 0 ? -1 : lm.extendPrefix(open, letter);
     }
 
     /** The look-ahead a word carries once spelled: that of its longest prefix still inside the vocabulary. */
     private double lookAhead(String spelled) {
-        for (int end = spelled.length(); end > 0; end--) {
-            double p = lm.prefixLogProb(spelled.substring(0, end));
-            if (p > Double.NEGATIVE_INFINITY) return p;
+        double p = 0;
+        for (int i = 0, node = LanguageModel.EMPTY_PREFIX; i < spelled.length(); i++) {
+            node = lm.extendPrefix(node, spelled.charAt(i));
+            if (node < 0) break;
+            p = lm.prefixLogProb(node);
         }
-        return 0;
+        return p;
     }
 
     double sentenceEnd(List<String> history) {

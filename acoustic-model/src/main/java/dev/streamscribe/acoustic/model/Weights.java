@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,13 @@ public final class Weights {
         s.put("out/w", new long[] {c.lstmUnits(), c.classes()});
         s.put("out/b", new long[] {c.classes()});
         return s;
+    }
+
+    /** True if these are the parameters of a network of this configuration, names and shapes alike. */
+    public boolean fit(ModelConfig c) {
+        Map<String, long[]> expected = shapes(c);
+        if (!expected.keySet().equals(byName.keySet())) return false;
+        return expected.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), byName.get(e.getKey()).shape()));
     }
 
     /** Glorot-uniform matrices and zero biases. */

@@ -81,6 +81,10 @@ public final class Trainer {
         if (Files.exists(checkpointFile())) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpointFile())))) {
                 weights = Weights.read(in);
+                if (!weights.fit(s.model())) {
+                    throw new IOException(checkpointFile() + " holds a network of another shape than " + s.model()
+                            + ": train it with the shape it was started with, or in another directory");
+                }
                 norm = new Normalizer(readFloats(in), readFloats(in));
                 adam = new Adam(weights, CLIP_NORM);
                 adam.read(in);

@@ -35,12 +35,8 @@ public final class ArpaModel implements LanguageModel {
     private final float[][] logProb;
     private final float[][] backoff;
     private final int unknown;
-    /**
-     * The best unigram log-probability of the words each prefix can become, for every prefix of every word of the
-     * vocabulary (the empty one and the words themselves included, the markers not): the decoder asks about each
-     * letter it spells, and a hash lookup is several times cheaper than a search of the sorted vocabulary.
-     */
-    private final Map<String, Float> bestUnigramByPrefix = new HashMap<>();
+    /** The vocabulary without the markers as a trie of letters (see {@link #extendPrefix}). */
+    private final PrefixTree prefixes;
     private final int sentenceStart;
     private final int sentenceEnd;
 
@@ -52,12 +48,11 @@ public final class ArpaModel implements LanguageModel {
         this.unknown = ids.getOrDefault(UNKNOWN, -1);
         this.sentenceStart = ids.getOrDefault(SENTENCE_START, -1);
         this.sentenceEnd = ids.getOrDefault(SENTENCE_END, -1);
+        Map<String, Float> words = new HashMap<>();
         for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            String w = e.getKey();
-            if (isMarker(w)) continue;
-            float p = logProb[0][e.getValue()];
-            for (int n = 0; n <= w.length(); n++) bestUnigramByPrefix.merge(w.substring(0, n), p, Math::max);
+            if (!isMarker(e.getKey())) words.put(e.getKey(), logProb[0][e.getValue()]);
         }
+        this.prefixes = PrefixTree.of(words);
     }
 
     private static boolean isMarker(String word) {
@@ -98,9 +93,13 @@ public final class ArpaModel implements LanguageModel {
     }
 
     @Override
-    public double prefixLogProb(String prefix) {
-        Float best = bestUnigramByPrefix.get(prefix);
-        return best == null ? Double.NEGATIVE_INFINITY : best;
+    public int extendPrefix(int prefix, char letter) {
+        return prefixes.child(prefix, letter);
+    }
+
+    @Override
+    public double prefixLogProb(int prefix) {
+        return prefixes.best(prefix);
     }
 
     /** Backoff evaluation: the longest context that has the n-gram, plus the backoffs of the longer ones. */

@@ -2,6 +2,7 @@ package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.acoustic.corpus.ManifestEntry;
 import dev.streamscribe.acoustic.corpus.PromptSources;
+import dev.streamscribe.acoustic.model.ModelConfig;
 import dev.streamscribe.acoustic.training.Trainer;
 import dev.streamscribe.decoder.lm.NgramBuilder;
 
@@ -38,6 +39,10 @@ final class TrainCommand implements Command {
                 + "  --batch-size N       utterances per batch (default " + d.batchSize() + ")\n"
                 + "  --learning-rate X    peak Adam learning rate (default " + d.learningRate() + ")\n"
                 + "  --eval-every N       dev evaluation, checkpoint and export every N steps (default " + d.evalEvery() + ")\n"
+                + "  --conv-channels N    convolution channels of a new model (default " + d.model().convChannels() + ")\n"
+                + "  --lstm-layers N      LSTM layers of a new model (default " + d.model().lstmLayers() + ")\n"
+                + "  --lstm-units N       units per LSTM layer of a new model (default " + d.model().lstmUnits() + ")\n"
+                + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
                 + "  --threads N          TensorFlow threads (default: all cores)\n"
                 + "  --lm-only            build only the language model\n"
                 + "A rerun resumes from DIR/checkpoint.bin.";
@@ -51,10 +56,13 @@ final class TrainCommand implements Command {
         if (!o.flag("lm-only")) {
             if (!Files.exists(manifest)) throw new UsageException(manifest + " does not exist; run ./asr corpus first");
             Trainer.Settings d = Trainer.Settings.defaults(manifest, trainDir);
-            Trainer.Settings s = new Trainer.Settings(manifest, trainDir, d.model(), o.getInt("batch-size", d.batchSize()),
+            ModelConfig shape = new ModelConfig(d.model().melBands(), d.model().stride(),
+                    o.getInt("conv-channels", d.model().convChannels()), o.getInt("lstm-layers", d.model().lstmLayers()),
+                    o.getInt("lstm-units", d.model().lstmUnits()), d.model().classes());
+            Trainer.Settings s = new Trainer.Settings(manifest, trainDir, shape, o.getInt("batch-size", d.batchSize()),
                     d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
                     d.warmupSteps(), o.getInt("eval-every", d.evalEvery()), d.devLimit(), o.getInt("threads", d.threads()),
-                    d.seed(), d.modelName());
+                    d.seed(), o.get("model-name", d.modelName()));
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }

@@ -4,6 +4,7 @@ import dev.streamscribe.decoder.UtteranceResult;
 import dev.streamscribe.ingest.metrics.PipelineMetrics;
 import dev.streamscribe.ingest.recognizer.Recognizer;
 import dev.streamscribe.ingest.recognizer.RecognizerStream;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
@@ -41,7 +42,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     private final PipelineMetrics metrics;
     private final LiveStreams live = new LiveStreams(LIVE_STREAMS);
     private ProcessorContext<byte[], byte[]> context;
-    private KeyValueStore<Bytes, StreamState> store;
+    private KeyValueStore<Bytes, byte[]> store;
     /** Entries in this task's store: counted once the task runs (after any restore), then kept up to date. */
     private int storedStreams;
 
@@ -55,7 +56,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(PipelineConfig.STORE);
-        try (KeyValueIterator<Bytes, StreamState> it = store.all()) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             for (storedStreams = 0; it.hasNext(); it.next()) storedStreams++;
         }
         live.clear();
@@ -76,7 +77,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     private void accept(Record<byte[], byte[]> record) throws Rejection {
         AudioChunk chunk = AudioChunk.parse(record.key(), record.value(), record.headers(), config);
         Bytes key = Bytes.wrap(record.key());
-        StreamState state = store.get(key);
+        StreamState state = stored(key, chunk);
         if (state == null && storedStreams >= config.maxStreams()) {
             throw new Rejection(Rejection.Code.TOO_MANY_STREAMS, "this partition already keeps " + storedStreams
                     + " streams, the limit; stream " + chunk.streamId() + " cannot start until some end and expire");
@@ -95,7 +96,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         StreamState base = state != null ? state
                 : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now, null);
         if (state == null) storedStreams++;
-        store.put(key, base.next(chunk.seq(), now, chunk.eos() ? null : stream.serialize()));
+        store.put(key, base.next(chunk.seq(), now, chunk.eos() ? null : stream.serialize()).toBytes());
         if (!chunk.eos()) live.put(key, chunk.seq() + 1, stream);
     }
 
@@ -130,7 +131,27 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         StreamState base = state != null ? state : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now,
                 recognizer.createStream(chunk.rate()).serialize());
         if (state == null) storedStreams++;
-        store.put(key, base.withGapAt(chunk.seq(), now));
+        store.put(key, base.withGapAt(chunk.seq(), now).toBytes());
+    }
+
+    /**
+     * The stream's state, or null for a new stream. A state that cannot be read (written by an incompatible version,
+     * or damaged) is dropped: thrown on, it would fail the task at this record after every restart. The chunk is
+     * dead-lettered and the stream starts over as after a gap, so its next chunk is recognised again.
+     */
+    private StreamState stored(Bytes key, AudioChunk chunk) throws Rejection {
+        byte[] bytes = store.get(key);
+        if (bytes == null) return null;
+        try {
+            return StreamState.fromBytes(bytes);
+        } catch (SerializationException e) {
+            store.delete(key);
+            storedStreams--;
+            live.remove(key);
+            rememberGap(key, chunk, null);
+            throw new Rejection(Rejection.Code.STATE_UNREADABLE, "the stored state of stream " + chunk.streamId()
+                    + " is unreadable (" + e.getMessage() + "); the stream starts over at its next chunk");
+        }
     }
 
     private RecognizerStream restore(StreamState state) throws Rejection {
@@ -210,19 +231,31 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     private void expireIdleStreams(long nowMs) {
         List<KeyValue<Bytes, StreamState>> idle = new ArrayList<>();
         int running = 0;
-        try (KeyValueIterator<Bytes, StreamState> it = store.all()) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
-                KeyValue<Bytes, StreamState> kv = it.next();
-                if (nowMs - kv.value.lastSeenMs() >= config.idleTimeout().toMillis()) idle.add(kv);
-                else if (!kv.value.ended()) running++;
+                KeyValue<Bytes, byte[]> kv = it.next();
+                StreamState state = readable(kv);
+                if (state == null || nowMs - state.lastSeenMs() >= config.idleTimeout().toMillis()) idle.add(KeyValue.pair(kv.key, state));
+                else if (!state.ended()) running++;
             }
         }
         metrics.activeStreams(context.taskId().toString(), running);
         for (KeyValue<Bytes, StreamState> kv : idle) {
-            if (!kv.value.ended()) finishIdle(kv.key.get(), kv.value, nowMs);
+            if (kv.value != null && !kv.value.ended()) finishIdle(kv.key.get(), kv.value, nowMs);
             store.delete(kv.key);
             storedStreams--;
             live.remove(kv.key);
+        }
+    }
+
+    /** An unreadable state (null here) has no last-seen time to wait for and cannot be finished: it goes now. */
+    private static StreamState readable(KeyValue<Bytes, byte[]> kv) {
+        try {
+            return StreamState.fromBytes(kv.value);
+        } catch (SerializationException e) {
+            System.err.println("streamscribe: dropping the unreadable state of stream "
+                    + new String(kv.key.get(), StandardCharsets.UTF_8) + ": " + e.getMessage());
+            return null;
         }
     }
 

@@ -2,10 +2,6 @@ package dev.streamscribe.ingest.topology;
 
 import dev.streamscribe.features.audio.PcmFormat;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.ByteBuffer;
 
@@ -41,11 +37,6 @@ public record StreamState(int rate, PcmFormat format, int channels, long nextSeq
     /** The chunk follows the one rejected for a gap: the producer has moved on and the missing chunks are lost. */
     public boolean resumesAfterGap(long seq) {
         return gapSeq >= 0 && seq == gapSeq + 1;
-    }
-
-    public static Serde<StreamState> serde() {
-        return Serdes.serdeFrom((Serializer<StreamState>) (topic, s) -> s == null ? null : s.toBytes(),
-                (Deserializer<StreamState>) (topic, b) -> b == null ? null : fromBytes(b));
     }
 
     byte[] toBytes() {

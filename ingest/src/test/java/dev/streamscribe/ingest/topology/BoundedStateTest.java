@@ -65,7 +65,7 @@ class BoundedStateTest {
             }
             assertEquals(List.of(), pipe.deadLetterCodes());
             assertEquals(1000, pipe.storedStreams(), "900 ended markers and 100 quiet streams");
-            int endedBytes = pipe.store().get(key("short-0")).toBytes().length;
+            int endedBytes = pipe.store().get(key("short-0")).length;
             assertTrue(endedBytes <= MAX_ENDED_STATE_BYTES, "ended marker of " + endedBytes + " bytes");
 
             pipe.driver.advanceWallClockTime(PipelineConfig.DEFAULT.idleTimeout().plus(Duration.ofSeconds(10)));
@@ -130,7 +130,7 @@ class BoundedStateTest {
             for (int seq = 0; seq < samples * perSample; seq++) {
                 pipe.send("long", chunks.get(seq), chunk(seq, 8000, "s16le", false));
                 int slice = seq / perSample;
-                int stateBytes = pipe.store().get(key("long")).toBytes().length;
+                int stateBytes = pipe.store().get(key("long")).length;
                 maxState[slice] = Math.max(maxState[slice], stateBytes);
                 minState[slice] = Math.min(minState[slice], stateBytes);
                 finals += (int) pipe.readTranscripts().stream().filter(Transcript::isFinal).count();

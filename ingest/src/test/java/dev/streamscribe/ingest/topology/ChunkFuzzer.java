@@ -59,7 +59,7 @@ final class ChunkFuzzer {
 
     Fuzzed next() {
         int slot = random.nextInt(live.size());
-        StreamState state = pipe.store().get(key(live.get(slot)));
+        StreamState state = pipe.state(key(live.get(slot)));
         // An ended stream is sometimes kept, so that audio after eos is tried too.
         if (state != null && state.ended() && random.nextBoolean()) {
             live.set(slot, newStream());

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -240,7 +242,7 @@ class HostileInputTest {
                 assertEquals(List.of(), written, what + ": a rejected record writes no transcript");
                 outcomes.merge(code, 1, Integer::sum);
             } else {
-                StreamState state = pipe.store().get(Bytes.wrap(r.key()));
+                StreamState state = pipe.state(Bytes.wrap(r.key()));
                 assertNotNull(state, what + " was neither dead-lettered nor accepted");
                 long seq = Long.parseLong(new String(r.headers().lastHeader("seq").value(), StandardCharsets.UTF_8).trim());
                 assertEquals(seq + 1, state.nextSeq(), what + " was neither dead-lettered nor accepted");
@@ -276,7 +278,7 @@ class HostileInputTest {
     void aStreamWithDamagedStoredStateIsDeadLetteredNotFatal() {
         pipe.send("damaged", speech.get(0), chunk(0, 16_000, "s16le", false));
         pipe.send("damaged", speech.get(1), chunk(1, 16_000, "s16le", false));
-        StreamState good = pipe.store().get(TopologyHarness.key("damaged"));
+        StreamState good = pipe.state(TopologyHarness.key("damaged"));
         Random random = new Random(5);
         Map<String, Integer> outcomes = new HashMap<>();
         for (int trial = 0; trial < 300; trial++) {
@@ -296,7 +298,7 @@ class HostileInputTest {
                     yield "garbage";
                 }
             };
-            pipe.store().put(TopologyHarness.key("damaged"), new StreamState(good.rate(), good.format(), good.channels(),
+            pipe.putState(TopologyHarness.key("damaged"), new StreamState(good.rate(), good.format(), good.channels(),
                     good.nextSeq(), -1, good.lastSeenMs(), bytes));
             assertDoesNotThrow(() -> pipe.send("damaged", speech.get(2), chunk(2, 16_000, "s16le", false)), "trial " + trial + ", " + damage);
             List<String> codes = pipe.deadLetterCodes();
@@ -308,6 +310,34 @@ class HostileInputTest {
 
         for (int i = 0; i < speech.size(); i++) pipe.send("other", speech.get(i), chunk(i, 16_000, "s16le", i == speech.size() - 1));
         assertEquals(offlineText, TestStreams.finalText(pipe.readTranscripts()), "another stream is unaffected");
+    }
+
+    /**
+     * A state the processor cannot decode at all (an incompatible version after an upgrade, a damaged envelope)
+     * must not fail the task, which would then fail again at the same record after every restart: the chunk is
+     * dead-lettered as state-unreadable and the stream goes on from its next chunk; an unreadable entry that no
+     * chunk comes for is dropped by the idle expiry.
+     */
+    @Test
+    void aStoredStateOfAnUnknownVersionCostsOneChunkNotThePartition() {
+        for (String id : List.of("upgraded", "abandoned")) {
+            pipe.send(id, speech.get(0), chunk(0, 16_000, "s16le", false));
+            byte[] bytes = pipe.store().get(TopologyHarness.key(id));
+            bytes[0] = 99; // the format version
+            pipe.store().put(TopologyHarness.key(id), bytes);
+        }
+        pipe.readTranscripts();
+
+        assertDoesNotThrow(() -> pipe.send("upgraded", speech.get(1), chunk(1, 16_000, "s16le", false)));
+        assertEquals(List.of("state-unreadable"), pipe.deadLetterCodes());
+        for (int i = 2; i < speech.size(); i++) pipe.send("upgraded", speech.get(i), chunk(i, 16_000, "s16le", i == speech.size() - 1));
+        assertEquals(List.of(), pipe.deadLetterCodes(), "the chunks after the unreadable one are recognised");
+        List<Transcript> after = pipe.readTranscripts();
+        assertEquals(1, after.stream().filter(Transcript::isEos).count(), "the stream reaches its end of stream");
+        assertFalse(TestStreams.finalText(after).isBlank(), "the rest of the stream is transcribed");
+
+        assertDoesNotThrow(() -> pipe.driver.advanceWallClockTime(CONFIG.idleTimeout().plus(Duration.ofSeconds(10))));
+        assertNull(pipe.store().get(TopologyHarness.key("abandoned")), "the idle expiry drops what it cannot read");
     }
 
     /**
@@ -330,7 +360,7 @@ class HostileInputTest {
         List<Transcript> results = pipe.readTranscripts();
         assertTrue(results.stream().allMatch(t -> t.streamId().equals(id)), "the transcripts carry the id as it came");
         assertEquals(offlineText, TestStreams.finalText(results));
-        assertTrue(pipe.store().get(Bytes.wrap(utf8(id))).ended(), "the store knows the stream by its id");
+        assertTrue(pipe.state(Bytes.wrap(utf8(id))).ended(), "the store knows the stream by its id");
         assertEquals(List.of(), pathsNamedLikeTheCanary(), "no file or folder was made from the stream id");
         if (passwdModified != null) assertEquals(passwdModified, Files.getLastModifiedTime(passwd));
     }

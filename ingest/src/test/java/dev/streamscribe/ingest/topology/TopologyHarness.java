@@ -100,14 +100,24 @@ final class TopologyHarness implements AutoCloseable {
         return out;
     }
 
-    KeyValueStore<Bytes, StreamState> store() {
+    KeyValueStore<Bytes, byte[]> store() {
         return driver.getKeyValueStore(PipelineConfig.STORE);
+    }
+
+    /** A stream's stored state, decoded as the processor decodes it; null if there is none. */
+    StreamState state(Bytes key) {
+        byte[] bytes = store().get(key);
+        return bytes == null ? null : StreamState.fromBytes(bytes);
+    }
+
+    void putState(Bytes key, StreamState state) {
+        store().put(key, state.toBytes());
     }
 
     /** Exact count; RocksDB's approximateNumEntries is only an estimate. */
     int storedStreams() {
         int n = 0;
-        try (KeyValueIterator<Bytes, StreamState> it = store().all()) {
+        try (KeyValueIterator<Bytes, byte[]> it = store().all()) {
             for (; it.hasNext(); it.next()) n++;
         }
         return n;

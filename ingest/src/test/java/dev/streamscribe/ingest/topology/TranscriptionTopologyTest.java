@@ -62,7 +62,7 @@ class TranscriptionTopologyTest {
         String offline = new FileTranscriber(TestAudio.recognizer()).transcribe(TestAudio.path(TestAudio.REPORT)).text();
         assertEquals(offline, TestStreams.finalText(results));
         assertFalse(offline.isBlank(), "the shipped model hears words in the fixture");
-        assertTrue(pipe.store().get(key("call-1")).ended(), "after eos only the small ended marker remains");
+        assertTrue(pipe.state(key("call-1")).ended(), "after eos only the small ended marker remains");
     }
 
     /**
@@ -77,12 +77,12 @@ class TranscriptionTopologyTest {
         int rollback = chunks.size() / 3;
         int upTo = 2 * chunks.size() / 3;
         for (int i = 0; i < rollback; i++) send("call-1", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
-        StreamState committed = pipe.store().get(key("call-1"));
+        StreamState committed = pipe.state(key("call-1"));
         pipe.readTranscripts();
         for (int i = rollback; i < upTo; i++) send("call-1", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
         List<String> first = pipe.readTranscripts().stream().map(t -> t.type() + t.audioMs() + t.text()).toList();
 
-        pipe.store().put(key("call-1"), committed);
+        pipe.putState(key("call-1"), committed);
         for (int i = rollback; i < upTo; i++) send("call-1", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
         List<String> again = pipe.readTranscripts().stream().map(t -> t.type() + t.audioMs() + t.text()).toList();
 
@@ -170,15 +170,15 @@ class TranscriptionTopologyTest {
         for (int i = 0; i < chunks.size(); i++) send("quiet", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", false));
         send("ended", new byte[320], chunk(0, 16_000, "s16le", true));
         pipe.readTranscripts();
-        assertFalse(pipe.store().get(key("quiet")).ended());
+        assertFalse(pipe.state(key("quiet")).ended());
 
         pipe.driver.advanceWallClockTime(CONFIG.idleTimeout().plus(Duration.ofSeconds(10)));
 
         List<Transcript> results = pipe.readTranscripts();
         assertEquals(1, results.size(), "exactly the eos final of the idle stream");
         assertTrue(results.get(0).isEos() && results.get(0).streamId().equals("quiet"));
-        assertNull(pipe.store().get(key("quiet")));
-        assertNull(pipe.store().get(key("ended")));
+        assertNull(pipe.state(key("quiet")));
+        assertNull(pipe.state(key("ended")));
     }
 
     private void send(String streamId, byte[] payload, Headers headers) {
