@@ -31,9 +31,7 @@ class ModelBatcherTest {
     }
 
     private static float[][] features(int frames, Random r) {
-        float[][] x = new float[frames][model.config().melBands()];
-        for (float[] f : x) for (int i = 0; i < f.length; i++) f[i] = (float) r.nextGaussian();
-        return x;
+        return RandomFeatures.of(frames, model.config().melBands(), r);
     }
 
     @Test

@@ -26,10 +26,7 @@ class StreamingEquivalenceTest {
     }
 
     private static float[][] features(int frames, long seed) {
-        Random r = new Random(seed);
-        float[][] x = new float[frames][model.config().melBands()];
-        for (float[] f : x) for (int i = 0; i < f.length; i++) f[i] = (float) r.nextGaussian();
-        return x;
+        return RandomFeatures.of(frames, model.config().melBands(), new Random(seed));
     }
 
     private static List<float[]> run(float[][] x, Random chunking) {

@@ -14,12 +14,14 @@ import dev.streamscribe.features.frames.FeatureStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole training path on a tiny synthesised corpus: render, train a few steps, export, reload, decode. */
@@ -64,5 +66,11 @@ class TrainingSmokeTest {
             assertTrue(logProbs.length > 10);
             assertNotNull(Trainer.greedy(new float[][][] {logProbs}, 0, logProbs.length));
         }
+
+        // resuming the checkpoint as a network of another shape would fail deep in TensorFlow: refused up front
+        Trainer.Settings wider = new Trainer.Settings(d.manifest(), d.outDir(), new ModelConfig(80, 3, 32, 1, 64, 29),
+                5, d.maxBatchFrames(), 90, 5e-3, 5, 30, 10, 2, 1, "smoke");
+        IOException refused = assertThrows(IOException.class, () -> new Trainer(wider, System.out).run());
+        assertTrue(refused.getMessage().contains("another shape"), refused.getMessage());
     }
 }
