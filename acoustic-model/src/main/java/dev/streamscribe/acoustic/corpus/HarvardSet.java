@@ -1,6 +1,7 @@
 package dev.streamscribe.acoustic.corpus;
 
 import dev.streamscribe.features.audio.WavWriter;
+import dev.streamscribe.features.io.Directories;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,16 +31,21 @@ public final class HarvardSet {
     public static void write(Path dir, int sentences, PrintStream log) throws IOException {
         Files.createDirectories(dir);
         List<String> all = PromptSources.harvardSentences();
-        Renderer renderer = new Renderer(Files.createTempDirectory("harvard"), List.of());
+        Path scratch = Files.createTempDirectory("harvard");
+        Renderer renderer = new Renderer(scratch, List.of());
         List<String> refs = new ArrayList<>();
         Progress progress = new Progress(log, "sentences", Math.min(sentences, all.size()));
-        for (int i = 0; i < Math.min(sentences, all.size()); i++) {
-            Voice v = VOICES.get(i % VOICES.size());
-            String name = String.format("h%03d-%s.wav", i, v.engine() + "-" + v.name().replace('+', '-'));
-            String text = dev.streamscribe.acoustic.model.Alphabet.normalise(all.get(i));
-            WavWriter.write(renderer.render(text, v, Augmentation.NONE, i), dir.resolve(name));
-            refs.add(name + "\t" + all.get(i));
-            progress.update(i + 1, v.label());
+        try {
+            for (int i = 0; i < Math.min(sentences, all.size()); i++) {
+                Voice v = VOICES.get(i % VOICES.size());
+                String name = String.format("h%03d-%s.wav", i, v.engine() + "-" + v.name().replace('+', '-'));
+                String text = dev.streamscribe.acoustic.model.Alphabet.normalise(all.get(i));
+                WavWriter.write(renderer.render(text, v, Augmentation.NONE, i), dir.resolve(name));
+                refs.add(name + "\t" + all.get(i));
+                progress.update(i + 1, v.label());
+            }
+        } finally {
+            Directories.delete(scratch);
         }
         Files.write(dir.resolve("refs.tsv"), refs, StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package dev.streamscribe.acoustic.model;
 
+import dev.streamscribe.features.io.Directories;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -80,9 +81,7 @@ public final class AcousticModel implements Inference, AutoCloseable {
         try {
             return load(dir, threads);
         } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Directories.delete(dir);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.streamscribe.acoustic.model.ModelMeta;
 import dev.streamscribe.acoustic.model.Weights;
 import dev.streamscribe.features.frames.FeatureConfig;
 import dev.streamscribe.features.frames.Normalizer;
+import dev.streamscribe.features.io.Directories;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -275,17 +276,10 @@ public final class Trainer {
         training.put("parameters", w.count());
         ModelMeta meta = ModelMeta.of(s.modelName(), features, s.model(), norm, training, metrics);
         Path tmp = s.outDir().resolve("model.tmp");
-        deleteTree(tmp);
+        Directories.delete(tmp);
         ModelExporter.export(w, meta, tmp);
-        deleteTree(modelDir());
+        Directories.delete(modelDir());
         Files.move(tmp, modelDir(), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
-        }
     }
 
     private static void writeFloats(DataOutputStream out, float[] a) throws IOException {

@@ -8,6 +8,7 @@ import dev.streamscribe.features.audio.AudioFiles;
 import dev.streamscribe.features.audio.WavReader;
 import dev.streamscribe.features.frames.FeatureConfig;
 import dev.streamscribe.features.frames.FeatureStream;
+import dev.streamscribe.features.io.Directories;
 import dev.streamscribe.ingest.bench.ChildPipeline;
 import dev.streamscribe.ingest.bench.LatencyMeter;
 import dev.streamscribe.ingest.bench.LiveStreamsBench;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +137,7 @@ final class BenchCommand implements Command {
                 return print(f);
             }
         } finally {
-            deleteTree(work);
+            Directories.delete(work);
         }
     }
 
@@ -223,12 +223,6 @@ final class BenchCommand implements Command {
             // reported below
         }
         throw new UsageException(what + " must be a positive whole number, got '" + s + "'");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     /** The figures one per line (a list, such as a sweep's curve, only in the JSON), then all of them as one JSON line. */

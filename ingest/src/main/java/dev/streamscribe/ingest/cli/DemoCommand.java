@@ -2,6 +2,7 @@ package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.AudioFiles;
+import dev.streamscribe.features.io.Directories;
 import dev.streamscribe.ingest.dashboard.Dashboard;
 import dev.streamscribe.ingest.dashboard.DashboardLimits;
 import dev.streamscribe.ingest.kafka.AudioPublisher;
@@ -83,6 +84,8 @@ final class DemoCommand implements Command {
                     stop.await();
                 }
             }
+        } finally {
+            Directories.delete(work);
         }
         return 0;
     }

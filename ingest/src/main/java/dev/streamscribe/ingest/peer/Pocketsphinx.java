@@ -1,5 +1,7 @@
 package dev.streamscribe.ingest.peer;
 
+import dev.streamscribe.features.io.Directories;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +48,7 @@ public final class Pocketsphinx {
             Matcher m = HYP_LINE.matcher(line.trim());
             if (m.matches()) out.put(m.group(2) + ".wav", m.group(1).toLowerCase(java.util.Locale.ROOT));
         }
+        Directories.delete(work); // kept when pocketsphinx fails, for its log
         return new Run(out, wallMs);
     }
 }
