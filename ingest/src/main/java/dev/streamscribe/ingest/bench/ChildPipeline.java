@@ -18,6 +18,7 @@ public final class ChildPipeline implements AutoCloseable {
 
     private final Process process;
     private final Thread stop;
+    private volatile String readyLine;
 
     private ChildPipeline(Process process) {
         this.process = process;
@@ -34,7 +35,10 @@ public final class ChildPipeline implements AutoCloseable {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     System.err.println("pipeline| " + line);
-                    if (line.startsWith(READY)) ready.countDown();
+                    if (line.startsWith(READY) && child.readyLine == null) {
+                        child.readyLine = line;
+                        ready.countDown();
+                    }
                 }
             } catch (IOException e) {
                 // the child is gone; waitFor below tells
@@ -51,6 +55,11 @@ public final class ChildPipeline implements AutoCloseable {
             }
         }
         return child;
+    }
+
+    /** The line serve announced itself with: its topics, broker and metrics address. */
+    public String readyLine() {
+        return readyLine;
     }
 
     public ProcessHandle handle() {

@@ -12,6 +12,7 @@ import dev.streamscribe.features.io.Directories;
 import dev.streamscribe.ingest.bench.ChildPipeline;
 import dev.streamscribe.ingest.bench.LatencyMeter;
 import dev.streamscribe.ingest.bench.LiveStreamsBench;
+import dev.streamscribe.ingest.bench.ModelCalls;
 import dev.streamscribe.ingest.kafka.EmbeddedKafka;
 import dev.streamscribe.ingest.kafka.KafkaSettings;
 import dev.streamscribe.ingest.peer.Pocketsphinx;
@@ -113,6 +114,7 @@ final class BenchCommand implements Command {
             try (ChildPipeline pipeline = ChildPipeline.start(command, 300);
                  LiveStreamsBench bench = new LiveStreamsBench(kafka, config, pipeline.handle(), recordings,
                          features.sampleRate(), new LiveStreamsBench.Settings(chunkMs, seconds, lookaheadMs, 42))) {
+                ModelCalls calls = ModelCalls.of(pipeline.readyLine());
                 System.out.printf(Locale.ROOT, "streams: %.0f s of audio to play from; warming up with %d streams%n",
                         bench.tapeSeconds(), Math.min(WARMUP_STREAMS, max));
                 bench.run(Math.min(WARMUP_STREAMS, max), WARMUP_SECONDS);
@@ -120,8 +122,10 @@ final class BenchCommand implements Command {
                 List<Map<String, Object>> curve = new ArrayList<>();
                 Map<String, Object> best = null;
                 for (int n : o.flag("sweep") ? sweep(max) : List.of(max)) {
+                    ModelCalls.Count before = calls.count();
                     LiveStreamsBench.Round r = bench.run(n, seconds);
                     Map<String, Object> f = figures(r, o, chunkMs);
+                    calls.count().since(before, seconds).forEach(f::put);
                     System.out.println(row(r));
                     curve.add(f);
                     if (!meetsTarget(r)) break;
@@ -148,7 +152,8 @@ final class BenchCommand implements Command {
         c.addAll(Arrays.asList(o.get("pipeline-java-opts", PIPELINE_JAVA_OPTS).trim().split("\\s+")));
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
         c.addAll(o.flagArgs());
-        c.addAll(List.of("--bootstrap-servers=" + bootstrap, "--state-dir=" + stateDir, "--application-id=streamscribe-bench"));
+        c.addAll(List.of("--bootstrap-servers=" + bootstrap, "--state-dir=" + stateDir, "--application-id=streamscribe-bench",
+                "--http-port=0"));
         return c;
     }
 

@@ -9,6 +9,7 @@ import dev.streamscribe.ingest.kafka.KafkaSettings;
 import dev.streamscribe.ingest.kafka.StreamsPipeline;
 import dev.streamscribe.ingest.kafka.TranscriptTail;
 import dev.streamscribe.ingest.metrics.PrometheusMetrics;
+import dev.streamscribe.ingest.metrics.PrometheusScrape;
 import dev.streamscribe.ingest.topology.PipelineConfig;
 import dev.streamscribe.ingest.web.HttpSettings;
 import dev.streamscribe.ingest.web.WebServer;
@@ -17,12 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -38,8 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Streams' metrics must be there beside them.
  */
 class MetricsEndpointTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Test
     void scrapeCountsAudioLatencyDeadLettersAndActiveStreamsBesideKafkaStreamsMetrics(@TempDir Path dir) throws Exception {
         PipelineConfig config = PipelineConfig.DEFAULT;
@@ -113,15 +108,9 @@ class MetricsEndpointTest {
 
     /** The samples of a Prometheus text exposition, by series ({@code name{labels}}). */
     private static Map<String, Double> scrape(URI endpoint) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : r.body().split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            int space = line.lastIndexOf(' ');
-            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        }
-        return samples;
+        PrometheusScrape r = PrometheusScrape.of(endpoint);
+        assertEquals(200, r.status());
+        assertTrue(r.contentType().startsWith("text/plain; version=0.0.4"));
+        return r.samples();
     }
 }
