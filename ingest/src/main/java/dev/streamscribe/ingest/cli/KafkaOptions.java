@@ -26,9 +26,11 @@ final class KafkaOptions {
               --max-chunk-bytes N  larger chunks are dead-lettered (default %d)
               --idle-timeout-ms N  streams silent this long are finalised and forgotten (default %d)
               --max-streams N      streams a partition keeps at once; chunks of more new ones are dead-lettered (default %d)
+              --batch-window-ms N  a chunk's audio waits up to this long for other streams' to share its model call (default %d; 0 = none)
               --partitions N       partitions of topics this command creates (default %d)
             """.formatted(Runtime.getRuntime().availableProcessors(), PipelineConfig.DEFAULT.maxChunkBytes(),
-            PipelineConfig.DEFAULT.idleTimeout().toMillis(), PipelineConfig.DEFAULT.maxStreams(), 4).stripTrailing();
+            PipelineConfig.DEFAULT.idleTimeout().toMillis(), PipelineConfig.DEFAULT.maxStreams(),
+            PipelineConfig.DEFAULT.batchWindow().toMillis(), 4).stripTrailing();
 
     private KafkaOptions() {}
 
@@ -42,7 +44,8 @@ final class KafkaOptions {
                         o.get("dlq-topic", d.dlqTopic()))
                 .withMaxChunkBytes(o.getInt("max-chunk-bytes", d.maxChunkBytes()))
                 .withIdleTimeout(Duration.ofMillis(o.getInt("idle-timeout-ms", (int) d.idleTimeout().toMillis())))
-                .withMaxStreams(o.getInt("max-streams", d.maxStreams()));
+                .withMaxStreams(o.getInt("max-streams", d.maxStreams()))
+                .withBatchWindow(Duration.ofMillis(o.getInt("batch-window-ms", (int) d.batchWindow().toMillis())));
     }
 
     static StreamsPipeline.Settings streams(Options o, Path defaultStateDir) {
@@ -52,7 +55,7 @@ final class KafkaOptions {
                 o.get("processing-guarantee", d.processingGuarantee()), d.streamsOverrides());
     }
 
-    /** One per core: a thread runs its records' model steps itself, and threads meeting at the model share a call. */
+    /** One per core: a thread runs its records' model steps itself, batched across the streams of its tasks. */
     static int streamThreads(Options o) {
         return o.getInt("stream-threads", Runtime.getRuntime().availableProcessors());
     }

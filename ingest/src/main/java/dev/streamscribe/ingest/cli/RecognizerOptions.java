@@ -15,7 +15,7 @@ final class RecognizerOptions {
               --word-bonus X       word insertion bonus (default %.2f)
               --oov-penalty X      cost of spelling a word the LM does not know (default %.2f)
               --threads N          TensorFlow intra-op threads per session call (default 1)
-              --max-batch N        streams of different threads whose model steps may share one session call (default %d; 1 = none)
+              --max-batch N        streams whose model steps may share one session call (default %d; 1 = none)
             """.formatted(DecoderConfig.DEFAULT.beamWidth(), DecoderConfig.DEFAULT.lmWeight(),
             DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty(), RecognizerConfig.DEFAULT_MAX_BATCH)
             .stripTrailing();

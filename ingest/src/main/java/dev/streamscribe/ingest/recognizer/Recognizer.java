@@ -2,7 +2,6 @@ package dev.streamscribe.ingest.recognizer;
 
 import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.acoustic.model.Inference;
-import dev.streamscribe.acoustic.model.ModelBatcher;
 import dev.streamscribe.acoustic.model.ModelMeta;
 import dev.streamscribe.acoustic.model.ModelStream;
 import dev.streamscribe.decoder.CtcStreamDecoder;
@@ -29,8 +28,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The stream recogniser shared by the Kafka processor, offline transcription, archive reprocessing and eval
  * (like sherpa-onnx's OnlineRecognizer): it holds the model and the LM, and makes {@link RecognizerStream}s.
- * {@link #acceptAll} advances many streams at once so their model steps share one batched session call; streams
- * advanced at the same time by different threads share one too, through a {@link ModelBatcher}.
+ * {@link #acceptAll} and {@link #advanceAll} advance many streams at once so their model steps share one batched
+ * session call.
  */
 public final class Recognizer implements AutoCloseable {
     /** The LM shipped beside the default model. */
@@ -38,7 +37,7 @@ public final class Recognizer implements AutoCloseable {
 
     private final RecognizerConfig config;
     private final AcousticModel model;
-    /** The model, or a batcher in front of it that merges the steps of streams advanced by different threads. */
+    /** The model, with each call's batch size reported to the metrics. */
     private final Inference inference;
     private final LanguageModel lm;
     private final PipelineMetrics metrics;
@@ -46,11 +45,10 @@ public final class Recognizer implements AutoCloseable {
     private Recognizer(RecognizerConfig config, AcousticModel model, LanguageModel lm, PipelineMetrics metrics) {
         this.config = config;
         this.model = model;
-        Inference measured = requests -> {
+        this.inference = requests -> {
             metrics.modelBatch(requests.size());
             return model.step(requests);
         };
-        this.inference = config.maxBatch() > 1 ? new ModelBatcher(measured, config.maxBatch()) : measured;
         this.lm = lm;
         this.metrics = metrics;
     }
@@ -137,27 +135,42 @@ public final class Recognizer implements AutoCloseable {
      * results, in the order of {@code streams}.
      */
     public List<List<UtteranceResult>> acceptAll(List<RecognizerStream> streams, List<float[]> samples) {
+        for (int i = 0; i < streams.size(); i++) streams.get(i).feed(samples.get(i));
+        return advanceAll(streams);
+    }
+
+    /**
+     * Runs the model over the frames each stream has queued ({@link RecognizerStream#feed}), at most
+     * {@code maxBatch} streams per session call, and decodes. Returns each stream's results, in the order of
+     * {@code streams}.
+     */
+    public List<List<UtteranceResult>> advanceAll(List<RecognizerStream> streams) {
         long start = System.nanoTime();
-        double audioSeconds = 0;
         List<AcousticModel.Request> requests = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) {
-            audioSeconds += (double) samples.get(i).length / streams.get(i).sampleRate();
-            AcousticModel.Request r = streams.get(i).takeRequest(samples.get(i));
+            AcousticModel.Request r = streams.get(i).takeRequest();
             if (r != null) {
                 requests.add(r);
                 owners.add(i);
             }
         }
-        List<AcousticModel.Response> responses = requests.isEmpty() ? List.of() : inference.step(requests);
+        List<AcousticModel.Response> responses = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += config.maxBatch()) {
+            responses.addAll(inference.step(requests.subList(from, Math.min(requests.size(), from + config.maxBatch()))));
+        }
         List<List<UtteranceResult>> out = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) out.add(List.of());
         for (int k = 0; k < responses.size(); k++) {
             int i = owners.get(k);
             out.set(i, streams.get(i).complete(responses.get(k)));
         }
-        metrics.recognised(audioSeconds, System.nanoTime() - start);
+        metrics.recognised(0, System.nanoTime() - start);
         return out;
+    }
+
+    PipelineMetrics metrics() {
+        return metrics;
     }
 
     @Override

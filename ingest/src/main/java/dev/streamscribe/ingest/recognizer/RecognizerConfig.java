@@ -7,9 +7,8 @@ import java.nio.file.Path;
 /**
  * What a recogniser loads: the acoustic model (null = the shipped default), the language model ("none",
  * "default" or a path to an ARPA file), decoder settings, TensorFlow's intra-op thread count (by default 1: the
- * network's matrices are too small to split with profit, and parallelism comes from streams and files), and how
- * streams advanced by different threads share session calls: at most {@code maxBatch} streams per call (1 = every
- * caller runs the model itself).
+ * network's matrices are too small to split with profit, and parallelism comes from streams and files), and at
+ * most how many streams advanced together share one session call ({@code maxBatch}; 1 = one call per stream).
  */
 public record RecognizerConfig(Path modelDir, String lm, DecoderConfig decoder, int threads, int maxBatch) {
     public static final String LM_NONE = "none";

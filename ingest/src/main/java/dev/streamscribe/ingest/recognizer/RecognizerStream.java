@@ -44,6 +44,21 @@ public final class RecognizerStream {
         return recognizer.acceptAll(List.of(this), List.of(samples)).get(0);
     }
 
+    /**
+     * Turns samples into frames that wait for {@link Recognizer#advanceAll}, so that a caller can gather streams
+     * whose audio arrived at different moments into one model call. The frames are part of {@link #serialize()}.
+     */
+    public void feed(float[] samples) {
+        long start = System.nanoTime();
+        model.queue(features.accept(samples));
+        recognizer.metrics().recognised((double) samples.length / sampleRate(), System.nanoTime() - start);
+    }
+
+    /** Frames fed and not yet through the model. */
+    public int queuedFrames() {
+        return model.queuedFrames();
+    }
+
     /** The best hypothesis of the open utterance so far. */
     public UtteranceResult partial() {
         return decoder.partial();
@@ -56,8 +71,8 @@ public final class RecognizerStream {
         return out;
     }
 
-    AcousticModel.Request takeRequest(float[] samples) {
-        return model.take(features.accept(samples));
+    AcousticModel.Request takeRequest() {
+        return model.take();
     }
 
     List<UtteranceResult> complete(AcousticModel.Response response) {

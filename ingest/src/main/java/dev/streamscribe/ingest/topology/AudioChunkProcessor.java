@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-record work of the pipeline: validate a chunk against its stream's state, run it through the stream's
@@ -36,11 +38,19 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     private static final int DEAD_LETTER_FRAMING_BYTES = 4096;
     /** Live recognisers kept per task: some tens of KB each, far more streams than a task carries at once. */
     private static final int LIVE_STREAMS = 4096;
+    /** A second of frames: a stream with this much audio queued runs at once rather than store it all. */
+    private static final int RUN_NOW_FRAMES = 100;
+
+    /** A stream fed since the model last ran, with the state it will have and the records whose audio it holds. */
+    private record Waiting(Bytes key, AudioChunk chunk, RecognizerStream stream, StreamState next,
+                           List<Record<byte[], byte[]>> records) {}
 
     private final Recognizer recognizer;
     private final PipelineConfig config;
     private final PipelineMetrics metrics;
     private final LiveStreams live = new LiveStreams(LIVE_STREAMS);
+    /** Streams whose audio waits for the model, oldest first; they run together when the batch window closes. */
+    private final Map<Bytes, Waiting> waiting = new LinkedHashMap<>();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, byte[]> store;
     /** Entries in this task's store: counted once the task runs (after any restore), then kept up to date. */
@@ -60,6 +70,10 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
             for (storedStreams = 0; it.hasNext(); it.next()) storedStreams++;
         }
         live.clear();
+        waiting.clear();
+        if (!config.batchWindow().isZero()) {
+            context.schedule(config.batchWindow(), PunctuationType.WALL_CLOCK_TIME, now -> runWaiting());
+        }
         Duration every = config.idleTimeout().dividedBy(4);
         context.schedule(every.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : every,
                 PunctuationType.WALL_CLOCK_TIME, this::expireIdleStreams);
@@ -90,14 +104,70 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         }
         RecognizerStream stream = state == null ? recognizer.createStream(chunk.rate()) : live.take(key, state.nextSeq());
         if (stream == null) stream = restore(state);
-        List<UtteranceResult> results = recognise(stream, chunk);
-        long now = context.currentSystemTimeMs();
-        emit(record.key(), chunk.streamId(), results, record.timestamp());
+        Waiting before = waiting.remove(key);
+        feed(stream, chunk);
         StreamState base = state != null ? state
-                : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now, null);
+                : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), context.currentSystemTimeMs(), null);
         if (state == null) storedStreams++;
-        store.put(key, base.next(chunk.seq(), now, chunk.eos() ? null : stream.serialize()).toBytes());
-        if (!chunk.eos()) live.put(key, chunk.seq() + 1, stream);
+        List<Record<byte[], byte[]>> records = new ArrayList<>(before == null ? List.of() : before.records());
+        records.add(record);
+        Waiting w = new Waiting(key, chunk, stream, base.next(chunk.seq(), context.currentSystemTimeMs(), null), records);
+        if (chunk.eos() || config.batchWindow().isZero() || stream.queuedFrames() >= RUN_NOW_FRAMES) {
+            run(List.of(w));
+            return;
+        }
+        // The queued audio is stored with the stream, so a commit before the model runs loses nothing.
+        store.put(key, w.next().withRecognizer(stream.serialize()).toBytes());
+        live.put(key, w.next().nextSeq(), stream);
+        waiting.put(key, w);
+        if (waiting.size() >= recognizer.config().maxBatch()) runWaiting();
+    }
+
+    /** The streams fed since the model last ran, as one batch. */
+    private void runWaiting() {
+        if (waiting.isEmpty()) return;
+        List<Waiting> batch = new ArrayList<>(waiting.values());
+        waiting.clear();
+        run(batch);
+    }
+
+    /**
+     * Runs the streams' queued audio through the model in one batch, decodes, writes the results and stores each
+     * stream's state. If that fails, which no record should be able to cause, the batch's records are dead-lettered
+     * and its streams start over at their next chunks, as after a gap: the application goes on.
+     */
+    private void run(List<Waiting> batch) {
+        List<List<UtteranceResult>> results;
+        try {
+            results = new ArrayList<>(recognizer.advanceAll(batch.stream().map(Waiting::stream).toList()));
+            for (int i = 0; i < batch.size(); i++) {
+                if (!batch.get(i).chunk().eos()) continue;
+                List<UtteranceResult> all = new ArrayList<>(results.get(i));
+                all.addAll(batch.get(i).stream().finish());
+                results.set(i, all);
+            }
+        } catch (RuntimeException e) {
+            for (Waiting w : batch) startOver(w, e);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Waiting w = batch.get(i);
+            boolean eos = w.chunk().eos();
+            emit(w.key().get(), w.chunk().streamId(), results.get(i), w.records().get(w.records().size() - 1).timestamp());
+            store.put(w.key(), w.next().withRecognizer(eos ? null : w.stream().serialize()).toBytes());
+            if (eos) live.remove(w.key());
+            else live.put(w.key(), w.next().nextSeq(), w.stream());
+        }
+    }
+
+    private void startOver(Waiting w, RuntimeException e) {
+        store.delete(w.key());
+        storedStreams--;
+        live.remove(w.key());
+        rememberGap(w.key(), w.chunk(), null);
+        Rejection r = new Rejection(Rejection.Code.INTERNAL, "recognition failed: " + e
+                + "; the stream starts over at its next chunk");
+        for (Record<byte[], byte[]> record : w.records()) deadLetter(record, r);
     }
 
     private static void check(AudioChunk chunk, StreamState state) throws Rejection {
@@ -163,11 +233,9 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     }
 
     /** A failure inside the recogniser is a problem of this chunk, not of the application: it is dead-lettered. */
-    private static List<UtteranceResult> recognise(RecognizerStream stream, AudioChunk chunk) throws Rejection {
+    private static void feed(RecognizerStream stream, AudioChunk chunk) throws Rejection {
         try {
-            List<UtteranceResult> results = new ArrayList<>(stream.accept(chunk.samples()));
-            if (chunk.eos()) results.addAll(stream.finish());
-            return results;
+            stream.feed(chunk.samples());
         } catch (RuntimeException e) {
             throw new Rejection(Rejection.Code.INTERNAL, "recognition failed: " + e);
         }
@@ -229,6 +297,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
      * The same pass counts the streams still running for monitoring.
      */
     private void expireIdleStreams(long nowMs) {
+        runWaiting();
         List<KeyValue<Bytes, StreamState>> idle = new ArrayList<>();
         int running = 0;
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
@@ -263,6 +332,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     public void close() {
         metrics.activeStreams(context.taskId().toString(), 0);
         live.clear();
+        waiting.clear();
     }
 
     private void finishIdle(byte[] key, StreamState state, long nowMs) {

@@ -30,6 +30,10 @@ public record StreamState(int rate, PcmFormat format, int channels, long nextSeq
         return new StreamState(rate, format, channels, seq + 1, -1, nowMs, recognizerState);
     }
 
+    public StreamState withRecognizer(byte[] recognizerState) {
+        return new StreamState(rate, format, channels, nextSeq, gapSeq, lastSeenMs, recognizerState);
+    }
+
     public StreamState withGapAt(long seq, long nowMs) {
         return new StreamState(rate, format, channels, nextSeq, seq, nowMs, recognizer);
     }

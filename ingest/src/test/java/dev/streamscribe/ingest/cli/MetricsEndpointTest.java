@@ -85,7 +85,8 @@ class MetricsEndpointTest {
                             "latencies are seconds, not hours");
                 }
                 double batches = m.get("streamscribe_model_batch_streams_count");
-                assertTrue(batches >= chunks.size() / 2.0, "a model step per chunk or so: " + batches);
+                // Chunks published faster than real time share batch windows, so there are fewer steps than chunks.
+                assertTrue(batches >= 1 && batches <= chunks.size(), "between one model step and one per chunk: " + batches);
                 assertTrue(m.get("streamscribe_model_batch_streams_sum") >= batches);
                 assertTrue(m.entrySet().stream().anyMatch(e -> e.getKey().startsWith("kafka_stream_thread_process_total{")
                         && e.getValue() >= chunks.size()), "Kafka Streams counted the records it processed");

@@ -21,6 +21,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,10 @@ import java.util.Properties;
 
 /**
  * The transcription topology in a {@link TopologyTestDriver} with the shipped model, plus the record builders and
- * readers the topology tests share. Record timestamps advance 10 ms per record; the wall clock (idle expiry) moves
- * only when a test advances it.
+ * readers the topology tests share. Record timestamps advance 10 ms per record. The batch window is 1 ms and the
+ * wall clock moves by it after each record, so the record's audio goes through the model before the test looks
+ * while idle expiry, which reads the same clock, barely sees it move; otherwise the clock moves only when a test
+ * advances it.
  */
 final class TopologyHarness implements AutoCloseable {
     private static final String APPLICATION_ID = "topology-test";
@@ -44,7 +47,7 @@ final class TopologyHarness implements AutoCloseable {
     private Instant clock = Instant.parse("2026-11-23T10:00:00Z");
 
     TopologyHarness(PipelineConfig config) {
-        this.config = config;
+        this.config = config.withBatchWindow(Duration.ofMillis(1));
         Properties p = new Properties();
         p.put("application.id", APPLICATION_ID);
         p.put("bootstrap.servers", "unused:9092");
@@ -55,7 +58,7 @@ final class TopologyHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         p.put("state.dir", stateDir.toString());
-        driver = new TopologyTestDriver(TranscriptionTopology.build(TestAudio.recognizer(), config), p, clock);
+        driver = new TopologyTestDriver(TranscriptionTopology.build(TestAudio.recognizer(), this.config), p, clock);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         transcripts = driver.createOutputTopic(config.transcriptsTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -68,8 +71,22 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void send(byte[] key, byte[] payload, Headers headers) {
+        hold(key, payload, headers);
+        closeBatchWindow();
+    }
+
+    /** Sends a record whose audio then waits for the model, with that of any other record held, until the window closes. */
+    void hold(String streamId, byte[] payload, Headers headers) {
+        hold(streamId.getBytes(StandardCharsets.UTF_8), payload, headers);
+    }
+
+    private void hold(byte[] key, byte[] payload, Headers headers) {
         clock = clock.plusMillis(10);
         input.pipeInput(new TestRecord<>(key, payload, headers, clock));
+    }
+
+    void closeBatchWindow() {
+        driver.advanceWallClockTime(config.batchWindow());
     }
 
     /** The {@code error} codes of the dead letters written since the last read. */

@@ -66,6 +66,41 @@ class TranscriptionTopologyTest {
     }
 
     /**
+     * Chunks of several streams that arrive within one batch window wait together (their audio stored with their
+     * state, so a commit meanwhile loses nothing) and go through the model together when it closes; each stream
+     * still gets its offline transcript, here at two sample rates.
+     */
+    @Test
+    void streamsWithinOneBatchWindowWaitAndRunTogether() {
+        Audio report = TestAudio.read(TestAudio.REPORT);
+        Audio weather = TestAudio.read(TestAudio.WEATHER_8K);
+        List<byte[]> a = TestStreams.s16leChunks(report, 100);
+        List<byte[]> b = TestStreams.s16leChunks(weather, 100);
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i < a.size()) pipe.hold("a", a.get(i), chunk(i, report.sampleRate(), "s16le", i == a.size() - 1));
+            if (i < b.size()) pipe.hold("b", b.get(i), chunk(i, weather.sampleRate(), "s16le", i == b.size() - 1));
+            if (i == 5) {
+                assertEquals(List.of(), pipe.readTranscripts(), "nothing is recognised before the window closes");
+                byte[] waiting = pipe.state(key("a")).recognizer();
+                assertEquals(6, pipe.state(key("a")).nextSeq(), "each held chunk is accepted and stored at once");
+                pipe.closeBatchWindow();
+                assertFalse(pipe.readTranscripts().stream().filter(t -> t.streamId().equals("a")).toList().isEmpty(),
+                        "the closed window ran both streams");
+                assertFalse(Arrays.equals(waiting, pipe.state(key("a")).recognizer()), "the stored state moved past the model");
+            }
+            if (i % 3 == 2) pipe.closeBatchWindow();
+        }
+        pipe.closeBatchWindow();
+        List<Transcript> results = pipe.readTranscripts();
+        assertTrue(pipe.dlq.isEmpty());
+        FileTranscriber offline = new FileTranscriber(TestAudio.recognizer());
+        assertEquals(offline.transcribe(TestAudio.path(TestAudio.REPORT)).text(),
+                TestStreams.finalText(results.stream().filter(t -> t.streamId().equals("a")).toList()));
+        assertEquals(offline.transcribe(TestAudio.path(TestAudio.WEATHER_8K)).text(),
+                TestStreams.finalText(results.stream().filter(t -> t.streamId().equals("b")).toList()));
+    }
+
+    /**
      * The processor continues a stream from the recogniser its last record left in memory only while the store is
      * where that record left it. Here the store is rolled back, as an aborted transaction rolls it back, and the
      * chunks since are delivered again: the results must be those of the first delivery.
