@@ -12,7 +12,8 @@ import org.apache.kafka.streams.state.Stores;
  * audio.chunks -> [recognise, with the per-stream state store] -> transcripts, audio.chunks.dlq.
  * Keys stay raw bytes end to end, so a key that is not valid UTF-8 reaches the processor and is dead-lettered
  * instead of failing deserialisation. The store keeps bytes too: the processor decodes them, so that a state it
- * cannot read costs the stream its state rather than failing the task at every restart.
+ * cannot read costs the stream its state rather than failing the task at every restart. The store's cache folds
+ * the two writes of a chunk that waits for the batch window (before and after the model) into one per commit.
  */
 public final class TranscriptionTopology {
     private TranscriptionTopology() {}
@@ -28,7 +29,7 @@ public final class TranscriptionTopology {
                 .addSource("audio", in, in, config.inputTopic())
                 .addProcessor("recognise", () -> new AudioChunkProcessor(recognizer, config, metrics), "audio")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PipelineConfig.STORE),
-                        Serdes.Bytes(), Serdes.ByteArray()), "recognise")
+                        Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), "recognise")
                 .addSink(AudioChunkProcessor.TRANSCRIPTS, config.transcriptsTopic(), out, out, "recognise")
                 .addSink(AudioChunkProcessor.DLQ, config.dlqTopic(), out, out, "recognise");
     }
