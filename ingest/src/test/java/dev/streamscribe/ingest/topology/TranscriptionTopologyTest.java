@@ -100,6 +100,25 @@ class TranscriptionTopologyTest {
                 TestStreams.finalText(results.stream().filter(t -> t.streamId().equals("b")).toList()));
     }
 
+    /** A chunk of a second or more, or a full batch of waiting streams, does not wait for the window to close. */
+    @Test
+    void aLongChunkOrAFullBatchRunsWithoutWaitingForTheWindow() {
+        Audio audio = TestAudio.read(TestAudio.REPORT);
+        List<byte[]> seconds = TestStreams.s16leChunks(audio, 1500);
+        pipe.hold("long", seconds.get(0), chunk(0, audio.sampleRate(), "s16le", false));
+        assertFalse(pipe.readTranscripts().isEmpty(), "1.5 s of audio is recognised as it comes");
+
+        int maxBatch = TestAudio.recognizer().config().maxBatch();
+        List<byte[]> short100 = TestStreams.s16leChunks(audio, 100);
+        for (int i = 0; i < maxBatch - 1; i++) pipe.hold("s" + i, short100.get(i % 10), chunk(0, audio.sampleRate(), "s16le", false));
+        assertEquals(1, pipe.state(key("s0")).nextSeq(), "the waiting chunks are accepted and stored");
+        byte[] waiting = pipe.state(key("s0")).recognizer();
+        pipe.hold("s1", short100.get(1), chunk(1, audio.sampleRate(), "s16le", false));
+        assertArrayEquals(waiting, pipe.state(key("s0")).recognizer(), "fewer streams than a batch wait");
+        pipe.hold("s-last", short100.get(0), chunk(0, audio.sampleRate(), "s16le", false));
+        assertFalse(Arrays.equals(waiting, pipe.state(key("s0")).recognizer()), "the stream that fills the batch runs it");
+    }
+
     /**
      * The processor continues a stream from the recogniser its last record left in memory only while the store is
      * where that record left it. Here the store is rolled back, as an aborted transaction rolls it back, and the
