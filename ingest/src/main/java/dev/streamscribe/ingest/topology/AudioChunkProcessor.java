@@ -43,7 +43,11 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
 
     /** A stream fed since the model last ran, with the state it will have and the records whose audio it holds. */
     private record Waiting(Bytes key, AudioChunk chunk, RecognizerStream stream, StreamState next,
-                           List<Record<byte[], byte[]>> records) {}
+                           List<Record<byte[], byte[]>> records) {
+        Waiting withNext(StreamState s) {
+            return new Waiting(key, chunk, stream, s, records);
+        }
+    }
 
     private final Recognizer recognizer;
     private final PipelineConfig config;
@@ -194,7 +198,8 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     /**
      * A chunk after a gap may be a stray (the expected chunk still comes next) or the missing chunks may be lost
      * for good (the next chunk follows the rejected one). Remembering the rejected seq lets the stream go on in
-     * both cases instead of rejecting everything until the idle timeout.
+     * both cases instead of rejecting everything until the idle timeout. A stream whose audio waits for the model
+     * remembers it in the state it will be stored with too, or the window's end would forget it.
      */
     private void rememberGap(Bytes key, AudioChunk chunk, StreamState state) {
         long now = context.currentSystemTimeMs();
@@ -202,6 +207,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
                 recognizer.createStream(chunk.rate()).serialize());
         if (state == null) storedStreams++;
         store.put(key, base.withGapAt(chunk.seq(), now).toBytes());
+        waiting.computeIfPresent(key, (k, w) -> w.withNext(w.next().withGapAt(chunk.seq(), now)));
     }
 
     /**

@@ -100,6 +100,21 @@ class TranscriptionTopologyTest {
                 TestStreams.finalText(results.stream().filter(t -> t.streamId().equals("b")).toList()));
     }
 
+    /** A gap met while the stream's audio waits is remembered past the window, so the chunk after the stray goes on. */
+    @Test
+    void aGapWhileWaitingIsRememberedWhenTheWindowCloses() {
+        Audio audio = TestAudio.read(TestAudio.REPORT);
+        List<byte[]> chunks = TestStreams.s16leChunks(audio, 100);
+        pipe.hold("g", chunks.get(0), chunk(0, audio.sampleRate(), "s16le", false));
+        pipe.hold("g", chunks.get(1), chunk(1, audio.sampleRate(), "s16le", false));
+        pipe.hold("g", chunks.get(3), chunk(3, audio.sampleRate(), "s16le", false));
+        pipe.closeBatchWindow();
+        pipe.hold("g", chunks.get(4), chunk(4, audio.sampleRate(), "s16le", false));
+        pipe.closeBatchWindow();
+        assertEquals(List.of("seq-gap"), pipe.deadLetterCodes(), "only the chunk after the gap; the next one resumes");
+        assertEquals(5, pipe.state(key("g")).nextSeq());
+    }
+
     /** A chunk of a second or more, or a full batch of waiting streams, does not wait for the window to close. */
     @Test
     void aLongChunkOrAFullBatchRunsWithoutWaitingForTheWindow() {
