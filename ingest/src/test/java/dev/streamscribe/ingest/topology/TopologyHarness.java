@@ -80,7 +80,7 @@ final class TopologyHarness implements AutoCloseable {
         hold(streamId.getBytes(StandardCharsets.UTF_8), payload, headers);
     }
 
-    private void hold(byte[] key, byte[] payload, Headers headers) {
+    void hold(byte[] key, byte[] payload, Headers headers) {
         clock = clock.plusMillis(10);
         input.pipeInput(new TestRecord<>(key, payload, headers, clock));
     }
