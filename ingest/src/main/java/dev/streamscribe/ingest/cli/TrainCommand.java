@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
@@ -68,7 +69,7 @@ final class TrainCommand implements Command {
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }
-        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03), Set.of(o.get("lm-exclude", "").split(",")));
+        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03), Set.copyOf(Arrays.asList(o.get("lm-exclude", "").split(","))));
         return 0;
     }
 
