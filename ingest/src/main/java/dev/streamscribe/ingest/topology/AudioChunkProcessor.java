@@ -110,46 +110,37 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         if (stream == null) stream = restore(state);
         Waiting before = waiting.remove(key);
         feed(stream, chunk);
-        StreamState base = state != null ? state
-                : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), context.currentSystemTimeMs(), null);
+        long now = context.currentSystemTimeMs();
+        StreamState base = state != null ? state : StreamState.start(chunk.rate(), chunk.format(), chunk.channels(), now, null);
         if (state == null) storedStreams++;
         List<Record<byte[], byte[]>> records = new ArrayList<>(before == null ? List.of() : before.records());
         records.add(record);
-        Waiting w = new Waiting(key, chunk, stream, base.next(chunk.seq(), context.currentSystemTimeMs(), null), records);
-        if (chunk.eos() || config.batchWindow().isZero() || stream.queuedFrames() >= RUN_NOW_FRAMES) {
-            run(List.of(w));
+        Waiting w = new Waiting(key, chunk, stream, base.next(chunk.seq(), now, null), records);
+        waiting.put(key, w);
+        // The window closes early for an end of stream, a second of audio, or a full batch.
+        if (chunk.eos() || config.batchWindow().isZero() || stream.queuedFrames() >= RUN_NOW_FRAMES
+                || waiting.size() >= recognizer.config().maxBatch()) {
+            runWaiting();
             return;
         }
         // The queued audio is stored with the stream, so a commit before the model runs loses nothing.
         store.put(key, w.next().withRecognizer(stream.serialize()).toBytes());
         live.put(key, w.next().nextSeq(), stream);
-        waiting.put(key, w);
-        if (waiting.size() >= recognizer.config().maxBatch()) runWaiting();
     }
 
-    /** The streams fed since the model last ran, as one batch. */
+    /**
+     * Runs the queued audio of the streams fed since the model last ran through the model in one batch, decodes,
+     * writes the results and stores each stream's state. If that fails, which no record should be able to cause,
+     * the batch's records are dead-lettered and its streams start over at their next chunks, as after a gap: the
+     * application goes on.
+     */
     private void runWaiting() {
         if (waiting.isEmpty()) return;
         List<Waiting> batch = new ArrayList<>(waiting.values());
         waiting.clear();
-        run(batch);
-    }
-
-    /**
-     * Runs the streams' queued audio through the model in one batch, decodes, writes the results and stores each
-     * stream's state. If that fails, which no record should be able to cause, the batch's records are dead-lettered
-     * and its streams start over at their next chunks, as after a gap: the application goes on.
-     */
-    private void run(List<Waiting> batch) {
         List<List<UtteranceResult>> results;
         try {
-            results = new ArrayList<>(recognizer.advanceAll(batch.stream().map(Waiting::stream).toList()));
-            for (int i = 0; i < batch.size(); i++) {
-                if (!batch.get(i).chunk().eos()) continue;
-                List<UtteranceResult> all = new ArrayList<>(results.get(i));
-                all.addAll(batch.get(i).stream().finish());
-                results.set(i, all);
-            }
+            results = recognizer.advanceAll(batch.stream().map(Waiting::stream).toList());
         } catch (RuntimeException e) {
             for (Waiting w : batch) startOver(w, e);
             return;
@@ -157,7 +148,14 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         for (int i = 0; i < batch.size(); i++) {
             Waiting w = batch.get(i);
             boolean eos = w.chunk().eos();
-            emit(w.key().get(), w.chunk().streamId(), results.get(i), w.records().get(w.records().size() - 1).timestamp());
+            List<UtteranceResult> out = new ArrayList<>(results.get(i));
+            try {
+                if (eos) out.addAll(w.stream().finish());
+            } catch (RuntimeException e) {
+                startOver(w, e);
+                continue;
+            }
+            emit(w.key().get(), w.chunk().streamId(), out, w.records().get(w.records().size() - 1).timestamp());
             store.put(w.key(), w.next().withRecognizer(eos ? null : w.stream().serialize()).toBytes());
             if (eos) live.remove(w.key());
             else live.put(w.key(), w.next().nextSeq(), w.stream());
@@ -165,10 +163,7 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
     }
 
     private void startOver(Waiting w, RuntimeException e) {
-        store.delete(w.key());
-        storedStreams--;
-        live.remove(w.key());
-        rememberGap(w.key(), w.chunk(), null);
+        forget(w.key(), w.chunk());
         Rejection r = new Rejection(Rejection.Code.INTERNAL, "recognition failed: " + e
                 + "; the stream starts over at its next chunk");
         for (Record<byte[], byte[]> record : w.records()) deadLetter(record, r);
@@ -221,13 +216,18 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
         try {
             return StreamState.fromBytes(bytes);
         } catch (SerializationException e) {
-            store.delete(key);
-            storedStreams--;
-            live.remove(key);
-            rememberGap(key, chunk, null);
+            forget(key, chunk);
             throw new Rejection(Rejection.Code.STATE_UNREADABLE, "the stored state of stream " + chunk.streamId()
                     + " is unreadable (" + e.getMessage() + "); the stream starts over at its next chunk");
         }
+    }
+
+    /** Drops the stream's state; it starts over at the chunk after {@code chunk}, as after a gap. */
+    private void forget(Bytes key, AudioChunk chunk) {
+        store.delete(key);
+        storedStreams--;
+        live.remove(key);
+        rememberGap(key, chunk, null);
     }
 
     private RecognizerStream restore(StreamState state) throws Rejection {
