@@ -57,7 +57,7 @@ public final class CorpusGenerator {
         Set<String> done = new HashSet<>();
         for (ManifestEntry e : Manifest.read(manifestPath())) done.add(e.id());
         Renderer renderer = new Renderer(scratch, babbleBank(scratch, prompts.subList(n, Math.min(prompts.size(), n + 24))));
-        Progress progress = new Progress(log, "utterances", n);
+        Progress progress = new Progress(log, "utterances", n, done.size());
         AtomicLong finished = new AtomicLong(done.size());
         AtomicLong audioMs = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());

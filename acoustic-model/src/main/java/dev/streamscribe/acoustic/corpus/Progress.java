@@ -7,15 +7,22 @@ public final class Progress {
     private final PrintStream out;
     private final String unit;
     private final long total;
+    private final long resumedAt;
     private final long start = System.nanoTime();
     private final boolean terminal = System.console() != null;
     private long lastBucket = -1;
     private long lastPrintNanos;
 
     public Progress(PrintStream out, String unit, long total) {
+        this(out, unit, total, 0);
+    }
+
+    /** For a run resumed with {@code resumedAt} of {@code total} already done, which must not count in the rate. */
+    public Progress(PrintStream out, String unit, long total, long resumedAt) {
         this.out = out;
         this.unit = unit;
         this.total = total;
+        this.resumedAt = resumedAt;
     }
 
     public synchronized void update(long done, String extra) {
@@ -26,11 +33,11 @@ public final class Progress {
         lastBucket = bucket;
         lastPrintNanos = now;
         double secs = (System.nanoTime() - start) / 1e9;
-        double rate = done / Math.max(secs, 1e-3);
+        double rate = (done - resumedAt) / Math.max(secs, 1e-3);
         long eta = rate > 0 ? (long) ((total - done) / rate) : 0;
         int filled = (int) (total == 0 ? 30 : done * 30 / total);
         String bar = "#".repeat(filled) + ".".repeat(30 - filled);
-        String line = String.format(java.util.Locale.ROOT, "[%s] %d/%d %s  %.1f/s  %s  ETA %02d:%02d:%02d", bar, done,
+        String line = String.format(java.util.Locale.ROOT, "[%s] %d/%d %s  %.2f/s  %s  ETA %02d:%02d:%02d", bar, done,
                 total, unit, rate, extra, eta / 3600, eta / 60 % 60, eta % 60);
         out.print(terminal ? "\r" + line : line + "\n");
         if (terminal && done == total) out.println();

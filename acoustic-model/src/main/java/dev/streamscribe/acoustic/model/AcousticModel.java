@@ -28,9 +28,9 @@ import java.util.Map;
  * shared by every stream of a process.
  */
 public final class AcousticModel implements Inference, AutoCloseable {
-    /** The model shipped in this jar, under this classpath folder. */
-    public static final String DEFAULT_RESOURCE = "/models/en-conv-lstm-v1/";
-    private static final List<String> DEFAULT_FILES = List.of("meta.json", "saved_model.pb",
+    /** The models shipped in this jar, by name (each under /models/NAME/ on the classpath); the first is the default. */
+    public static final List<String> BUNDLED = List.of("en-conv-lstm-v1");
+    private static final List<String> BUNDLED_FILES = List.of("meta.json", "saved_model.pb",
             "variables/variables.index", "variables/variables.data-00000-of-00001");
 
     /** One stream's chunk: frames [T][melBands] with T a multiple of the stride, and the state before it. */
@@ -64,14 +64,16 @@ public final class AcousticModel implements Inference, AutoCloseable {
         return new AcousticModel(b, meta);
     }
 
-    /** The shipped default model, unpacked from the classpath into a temporary directory. */
-    public static AcousticModel loadDefault(int threads) throws IOException {
+    /** A model shipped in this jar ({@link #BUNDLED}), unpacked from the classpath into a temporary directory. */
+    public static AcousticModel loadBundled(String name, int threads) throws IOException {
+        if (!BUNDLED.contains(name)) throw new IOException("no model named " + name + " is bundled; bundled: " + String.join(", ", BUNDLED));
+        String resource = "/models/" + name + "/";
         Path dir = Files.createTempDirectory("streamscribe-model");
-        for (String f : DEFAULT_FILES) {
-            try (InputStream in = AcousticModel.class.getResourceAsStream(DEFAULT_RESOURCE + f)) {
+        for (String f : BUNDLED_FILES) {
+            try (InputStream in = AcousticModel.class.getResourceAsStream(resource + f)) {
                 if (in == null) {
                     if (f.startsWith("variables/")) continue; // a frozen graph may have no variables
-                    throw new IOException("the default model is missing from the classpath: " + DEFAULT_RESOURCE + f);
+                    throw new IOException("the bundled model is missing from the classpath: " + resource + f);
                 }
                 Path target = dir.resolve(f);
                 Files.createDirectories(target.getParent());
@@ -83,6 +85,11 @@ public final class AcousticModel implements Inference, AutoCloseable {
         } finally {
             Directories.delete(dir);
         }
+    }
+
+    /** The default bundled model. */
+    public static AcousticModel loadDefault(int threads) throws IOException {
+        return loadBundled(BUNDLED.get(0), threads);
     }
 
     public ModelMeta meta() {

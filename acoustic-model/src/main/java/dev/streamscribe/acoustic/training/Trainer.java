@@ -100,9 +100,9 @@ public final class Trainer {
 
         Map<String, Object> metrics = Map.of();
         Random random = new Random(s.seed() + adam.step());
-        Progress progress = new Progress(log, "steps", s.steps());
-        long started = System.nanoTime();
         long startStep = adam.step();
+        Progress progress = new Progress(log, "steps", s.steps(), startStep);
+        long started = System.nanoTime();
         double lossAvg = Double.NaN;
         double firstLoss = Double.NaN;
         java.util.ArrayDeque<Float> recent = new java.util.ArrayDeque<>();
@@ -124,9 +124,8 @@ public final class Trainer {
                     }
                     long step = adam.step();
                     if (step % 25 == 0) {
-                        double rate = (step - startStep) / ((System.nanoTime() - started) / 1e9);
-                        progress.update(step, String.format(Locale.ROOT, "loss %.2f lr %.2e |g| %.1f %.2f steps/s",
-                                lossAvg, learningRate(step), gnorm, rate));
+                        progress.update(step, String.format(Locale.ROOT, "loss %.2f lr %.2e |g| %.1f",
+                                lossAvg, learningRate(step), gnorm));
                     }
                     if (step % s.evalEvery() == 0 || step == s.steps()) {
                         metrics = evaluate(graph, weights, norm, corpus.dev);

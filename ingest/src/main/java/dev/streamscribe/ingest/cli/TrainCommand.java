@@ -11,7 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
@@ -56,6 +56,7 @@ final class TrainCommand implements Command {
         Path corpus = Path.of(o.get("corpus-dir", "data/corpus"));
         Path trainDir = Path.of(o.get("train-dir", "data/train"));
         Path manifest = corpus.resolve("manifest.jsonl");
+        Set<String> lmExcluded = lmExclude(o); // checked first: a typo should not surface after hours of training
         if (!o.flag("lm-only")) {
             if (!Files.exists(manifest)) throw new UsageException(manifest + " does not exist; run ./asr corpus first");
             Trainer.Settings d = Trainer.Settings.defaults(manifest, trainDir);
@@ -69,8 +70,20 @@ final class TrainCommand implements Command {
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }
-        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03), Set.copyOf(Arrays.asList(o.get("lm-exclude", "").split(","))));
+        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03), lmExcluded);
         return 0;
+    }
+
+    private static Set<String> lmExclude(Options o) {
+        Set<String> excluded = new HashSet<>();
+        for (String source : o.get("lm-exclude", "").split(",")) {
+            if (source.isBlank()) continue;
+            if (!PromptSources.SOURCES.contains(source)) {
+                throw new UsageException("--lm-exclude: unknown text source '" + source + "'; known: " + String.join(", ", PromptSources.SOURCES));
+            }
+            excluded.add(source);
+        }
+        return excluded;
     }
 
     /** Trigram LM over every prompt of the text sources, but {@code excluded}, on the train side of the sentence split. */

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,15 +60,21 @@ public final class Recognizer implements AutoCloseable {
 
     /** A recogniser that reports the audio it processes, its processing time and its model batch sizes to {@code metrics}. */
     public static Recognizer create(RecognizerConfig config, PipelineMetrics metrics) throws IOException {
-        AcousticModel model = config.modelDir() == null
-                ? AcousticModel.loadDefault(config.threads())
-                : AcousticModel.load(config.modelDir(), config.threads());
-        return new Recognizer(config, model, loadLm(config.lm()), metrics);
+        return new Recognizer(config, loadModel(config.model(), config.threads()), loadLm(config.lm()), metrics);
+    }
+
+    private static AcousticModel loadModel(String model, int threads) throws IOException {
+        if (model.equals(RecognizerConfig.DEFAULT)) return AcousticModel.loadDefault(threads);
+        if (AcousticModel.BUNDLED.contains(model)) return AcousticModel.loadBundled(model, threads);
+        if (!Files.isDirectory(Path.of(model))) {
+            throw new IOException(model + ": neither a bundled model (" + String.join(", ", AcousticModel.BUNDLED) + ") nor a directory");
+        }
+        return AcousticModel.load(Path.of(model), threads);
     }
 
     private static LanguageModel loadLm(String lm) throws IOException {
         if (lm == null || lm.equals(RecognizerConfig.LM_NONE)) return null;
-        if (!lm.equals(RecognizerConfig.LM_DEFAULT)) return ArpaModel.load(Path.of(lm));
+        if (!lm.equals(RecognizerConfig.DEFAULT)) return ArpaModel.load(Path.of(lm));
         InputStream in = Recognizer.class.getResourceAsStream(DEFAULT_LM_RESOURCE);
         if (in == null) throw new IOException("the default language model is missing from the classpath: " + DEFAULT_LM_RESOURCE);
         try (var reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)) {

