@@ -42,8 +42,8 @@ public final class Trainer {
                            long steps, double learningRate, int warmupSteps, int evalEvery, int devLimit,
                            int threads, long seed, String modelName) {
         public static Settings defaults(Path manifest, Path outDir) {
-            return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 12000, 1.5e-3, 400, 500, 400,
-                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-v1");
+            return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 1000, 400,
+                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom");
         }
     }
 
