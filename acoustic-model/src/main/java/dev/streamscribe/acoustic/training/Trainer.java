@@ -39,10 +39,10 @@ import java.util.Random;
 public final class Trainer {
 
     public record Settings(Path manifest, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
-                           long steps, double learningRate, int warmupSteps, int evalEvery, int devLimit,
-                           int threads, long seed, String modelName) {
+                           long steps, double learningRate, int warmupSteps, long cycleStart, int evalEvery,
+                           int devLimit, int threads, long seed, String modelName) {
         public static Settings defaults(Path manifest, Path outDir) {
-            return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 1000, 400,
+            return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 0, 1000, 400,
                     Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom");
         }
     }
@@ -185,9 +185,15 @@ public final class Trainer {
         return out;
     }
 
+    /**
+     * Warm-up, then cosine decay to 5 % of the peak at {@code steps}. Both start at {@code cycleStart}: a run resumed
+     * with a later cycle start gets a new warm restart, which is how a finished model goes on learning.
+     */
     double learningRate(long step) {
-        if (step < s.warmupSteps()) return s.learningRate() * (step + 1) / s.warmupSteps();
-        double progress = Math.min(1.0, (double) (step - s.warmupSteps()) / Math.max(1, s.steps() - s.warmupSteps()));
+        long inCycle = Math.max(0, step - s.cycleStart());
+        long cycleSteps = s.steps() - s.cycleStart();
+        if (inCycle < s.warmupSteps()) return s.learningRate() * (inCycle + 1) / s.warmupSteps();
+        double progress = Math.min(1.0, (double) (inCycle - s.warmupSteps()) / Math.max(1, cycleSteps - s.warmupSteps()));
         return s.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * progress)));
     }
 

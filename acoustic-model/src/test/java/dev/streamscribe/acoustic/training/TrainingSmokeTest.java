@@ -49,7 +49,7 @@ class TrainingSmokeTest {
         }
         ModelConfig small = new ModelConfig(80, 3, 32, 1, 48, 29);
         Trainer.Settings d = Trainer.Settings.defaults(corpus.resolve("manifest.jsonl"), dir.resolve("train"));
-        Trainer.Settings s = new Trainer.Settings(d.manifest(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5,
+        Trainer.Settings s = new Trainer.Settings(d.manifest(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5, 0,
                 30, 10, 2, 1, "smoke");
         Map<String, Object> metrics = new Trainer(s, System.out).run();
 
@@ -69,7 +69,7 @@ class TrainingSmokeTest {
 
         // resuming the checkpoint as a network of another shape would fail deep in TensorFlow: refused up front
         Trainer.Settings wider = new Trainer.Settings(d.manifest(), d.outDir(), new ModelConfig(80, 3, 32, 1, 64, 29),
-                5, d.maxBatchFrames(), 90, 5e-3, 5, 30, 10, 2, 1, "smoke");
+                5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke");
         IOException refused = assertThrows(IOException.class, () -> new Trainer(wider, System.out).run());
         assertTrue(refused.getMessage().contains("another shape"), refused.getMessage());
     }

@@ -40,6 +40,8 @@ final class TrainCommand implements Command {
                 + "  --steps N            total optimiser steps (default " + d.steps() + ")\n"
                 + "  --batch-size N       utterances per batch (default " + d.batchSize() + ")\n"
                 + "  --learning-rate X    peak Adam learning rate (default " + d.learningRate() + ")\n"
+                + "  --cycle-start N      step where the warm-up and cosine decay begin (default 0); to train a finished\n"
+                + "                       model on, rerun with --cycle-start at its step and a larger --steps\n"
                 + "  --eval-every N       dev evaluation, checkpoint and export every N steps (default " + d.evalEvery() + ")\n"
                 + "  --conv-channels N    convolution channels of a new model (default " + d.model().convChannels() + ")\n"
                 + "  --lstm-layers N      LSTM layers of a new model (default " + d.model().lstmLayers() + ")\n"
@@ -65,8 +67,8 @@ final class TrainCommand implements Command {
                     o.getInt("lstm-units", d.model().lstmUnits()), d.model().classes());
             Trainer.Settings s = new Trainer.Settings(manifest, trainDir, shape, o.getInt("batch-size", d.batchSize()),
                     d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
-                    d.warmupSteps(), o.getInt("eval-every", d.evalEvery()), d.devLimit(), o.getInt("threads", d.threads()),
-                    d.seed(), o.get("model-name", d.modelName()));
+                    d.warmupSteps(), o.getInt("cycle-start", (int) d.cycleStart()), o.getInt("eval-every", d.evalEvery()),
+                    d.devLimit(), o.getInt("threads", d.threads()), d.seed(), o.get("model-name", d.modelName()));
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }
