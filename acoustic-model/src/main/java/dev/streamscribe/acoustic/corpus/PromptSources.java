@@ -23,8 +23,12 @@ public final class PromptSources {
     /** A normalised prompt and the package it came from. */
     public record Prompt(String text, String source) {}
 
-    /** The names {@link Prompt#source()} takes. */
-    public static final List<String> SOURCES = List.of("wordnet", "fortunes", "austen", "bible-kjv");
+    private static final String WORDNET_SOURCE = "wordnet";
+    private static final String FORTUNES_SOURCE = "fortunes";
+    private static final String AUSTEN_SOURCE = "austen";
+    private static final String BIBLE_SOURCE = "bible-kjv";
+    /** The names {@link Prompt#source()} takes, in the order {@link #all()} reads them. */
+    public static final List<String> SOURCES = List.of(WORDNET_SOURCE, FORTUNES_SOURCE, AUSTEN_SOURCE, BIBLE_SOURCE);
 
     private static final Path FORTUNES = Path.of("/usr/share/games/fortunes");
     private static final Path WORDNET = Path.of("/usr/share/wordnet");
@@ -45,10 +49,10 @@ public final class PromptSources {
         for (String h : harvardSentences()) heldOut.add(Alphabet.normalise(h));
         Set<String> seen = new LinkedHashSet<>();
         List<Prompt> out = new ArrayList<>();
-        collect(out, seen, heldOut, "wordnet", wordnetExamples());
-        collect(out, seen, heldOut, "fortunes", splitSentences(fortunes()));
-        collect(out, seen, heldOut, "austen", splitSentences(austen()));
-        collect(out, seen, heldOut, "bible-kjv", splitSentences(bible()));
+        collect(out, seen, heldOut, WORDNET_SOURCE, wordnetExamples());
+        collect(out, seen, heldOut, FORTUNES_SOURCE, splitSentences(fortunes()));
+        collect(out, seen, heldOut, AUSTEN_SOURCE, splitSentences(austen()));
+        collect(out, seen, heldOut, BIBLE_SOURCE, splitSentences(bible()));
         return out;
     }
 

