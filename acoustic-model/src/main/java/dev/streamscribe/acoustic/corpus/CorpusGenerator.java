@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -25,11 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CorpusGenerator {
 
-    /** What to generate. */
+    /** What to generate; {@code engines} are the synthesisers voices are drawn from, by their shares. */
     public record Settings(Path dir, int utterances, double devFraction, long seed, int threads, int minWords,
-                           int maxWords) {
+                           int maxWords, Set<Engine> engines) {
         public static Settings defaults(Path dir) {
-            return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18);
+            return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18,
+                    EnumSet.allOf(Engine.class));
         }
     }
 
@@ -46,13 +48,15 @@ public final class CorpusGenerator {
     }
 
     public void run() throws IOException, InterruptedException {
+        Engine.requireInstalled(settings.engines());
         Path dir = settings.dir();
         Files.createDirectories(dir.resolve("wav"));
         Path scratch = Files.createDirectories(dir.resolve("tmp"));
         List<PromptSources.Prompt> prompts = new ArrayList<>(new PromptSources(settings.minWords(), settings.maxWords()).all());
         Collections.shuffle(prompts, new Random(settings.seed()));
         int n = Math.min(settings.utterances(), prompts.size());
-        log.printf("corpus: %d prompts available, rendering %d into %s%n", prompts.size(), n, dir);
+        log.printf("corpus: %d prompts available, rendering %d into %s with %s%n", prompts.size(), n, dir,
+                Engine.labels(settings.engines()));
 
         Set<String> done = new HashSet<>();
         for (ManifestEntry e : Manifest.read(manifestPath())) done.add(e.id());
@@ -67,10 +71,10 @@ public final class CorpusGenerator {
                 String id = String.format("utt%06d", i);
                 if (done.contains(id)) continue;
                 PromptSources.Prompt prompt = prompts.get(i);
-                long seed = settings.seed() * 1_000_003L + i;
+                long seed = utteranceSeed(settings.seed(), i);
                 jobs.add(pool.submit(() -> {
                     Random r = seeded(seed);
-                    Voice voice = Voice.pick(r);
+                    Voice voice = Voice.pick(r, settings.engines());
                     Augmentation aug = Augmentation.pick(r);
                     Audio audio = renderer.render(prompt.text(), voice, aug, seed);
                     String rel = "wav/" + id + ".wav";
@@ -98,6 +102,11 @@ public final class CorpusGenerator {
     }
 
 
+    /** What fixes utterance {@code i}'s voice, augmentation and noise. */
+    static long utteranceSeed(long corpusSeed, int i) {
+        return corpusSeed * 1_000_003L + i;
+    }
+
     /** java.util.Random gives correlated first draws for consecutive seeds; SplittableRandom mixes them. */
     static Random seeded(long seed) {
         return new Random(new java.util.SplittableRandom(seed).nextLong());
@@ -109,7 +118,7 @@ public final class CorpusGenerator {
         List<float[]> bank = new ArrayList<>();
         Random r = new Random(settings.seed());
         for (PromptSources.Prompt p : prompts) {
-            bank.add(clean.render(p.text(), Voice.pick(r), Augmentation.NONE, r.nextLong()).samples());
+            bank.add(clean.render(p.text(), Voice.pick(r, settings.engines()), Augmentation.NONE, r.nextLong()).samples());
         }
         return bank;
     }

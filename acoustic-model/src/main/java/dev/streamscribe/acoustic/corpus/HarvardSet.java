@@ -18,13 +18,13 @@ import java.util.List;
 public final class HarvardSet {
     /** Voices from each engine, at their default settings. */
     public static final List<Voice> VOICES = List.of(
-            new Voice("espeak-ng", "en-us", 160, 50),
-            new Voice("espeak-ng", "en-gb+m3", 150, 40),
-            new Voice("flite", "slt", 0, 0),
-            new Voice("flite", "kal16", 0, 0),
-            new Voice("flite", "rms", 0, 0),
-            new Voice("festival", "kal_diphone", 0, 0),
-            new Voice("festival", "cmu_us_slt_arctic_hts", 0, 0));
+            new Voice(Engine.ESPEAK_NG, "en-us", 160, 50),
+            new Voice(Engine.ESPEAK_NG, "en-gb+m3", 150, 40),
+            new Voice(Engine.FLITE, "slt", 0, 0),
+            new Voice(Engine.FLITE, "kal16", 0, 0),
+            new Voice(Engine.FLITE, "rms", 0, 0),
+            new Voice(Engine.FESTIVAL, "kal_diphone", 0, 0),
+            new Voice(Engine.FESTIVAL, "cmu_us_slt_arctic_hts", 0, 0));
 
     private HarvardSet() {}
 
@@ -38,7 +38,7 @@ public final class HarvardSet {
         try {
             for (int i = 0; i < Math.min(sentences, all.size()); i++) {
                 Voice v = VOICES.get(i % VOICES.size());
-                String name = String.format("h%03d-%s.wav", i, v.engine() + "-" + v.name().replace('+', '-'));
+                String name = String.format("h%03d-%s.wav", i, v.engine().label() + "-" + v.name().replace('+', '-'));
                 String text = dev.streamscribe.acoustic.model.Alphabet.normalise(all.get(i));
                 WavWriter.write(renderer.render(text, v, Augmentation.NONE, i), dir.resolve(name));
                 refs.add(name + "\t" + all.get(i));

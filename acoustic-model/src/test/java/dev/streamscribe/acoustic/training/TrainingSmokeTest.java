@@ -1,6 +1,7 @@
 package dev.streamscribe.acoustic.training;
 
 import dev.streamscribe.acoustic.corpus.Augmentation;
+import dev.streamscribe.acoustic.corpus.Engine;
 import dev.streamscribe.acoustic.corpus.Manifest;
 import dev.streamscribe.acoustic.corpus.ManifestEntry;
 import dev.streamscribe.acoustic.corpus.Renderer;
@@ -32,8 +33,8 @@ class TrainingSmokeTest {
         java.nio.file.Files.createDirectories(corpus.resolve("wav"));
         Renderer renderer = new Renderer(java.nio.file.Files.createTempDirectory(dir, "tmp"), List.of());
         List<String> sentences = List.of("open the door", "close the window please");
-        List<Voice> voices = List.of(new Voice("espeak-ng", "en-us", 160, 50), new Voice("espeak-ng", "en-gb+m3", 150, 40),
-                new Voice("espeak-ng", "en-us+f2", 170, 60));
+        List<Voice> voices = List.of(new Voice(Engine.ESPEAK_NG, "en-us", 160, 50), new Voice(Engine.ESPEAK_NG, "en-gb+m3", 150, 40),
+                new Voice(Engine.ESPEAK_NG, "en-us+f2", 170, 60));
         int n = 0;
         try (Manifest.Appender m = new Manifest.Appender(corpus.resolve("manifest.jsonl"))) {
             for (String s : sentences) {

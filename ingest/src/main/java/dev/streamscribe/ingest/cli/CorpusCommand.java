@@ -1,9 +1,11 @@
 package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.acoustic.corpus.CorpusGenerator;
+import dev.streamscribe.acoustic.corpus.Engine;
 import dev.streamscribe.acoustic.corpus.HarvardSet;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * {@code ./asr corpus}: synthesises the training corpus with Debian's speech synthesisers (resumable), or with
@@ -17,7 +19,7 @@ final class CorpusCommand implements Command {
 
     @Override
     public String summary() {
-        return "synthesise a training corpus (espeak-ng, flite, festival + augmentation)";
+        return "synthesise a training corpus (espeak-ng, flite, festival, mbrola, pico + augmentation)";
     }
 
     @Override
@@ -29,6 +31,8 @@ final class CorpusCommand implements Command {
                 + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
                 + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
                 + "  --threads N          parallel renderers (default: all cores)\n"
+                + "  --engines LIST       synthesisers to draw voices from, by their shares (default " + Engine.labels(d.engines()) + ";\n"
+                + "                       mbrola and pico need Debian's contrib and non-free sections)\n"
                 + "  --harvard DIR        instead, write the evaluation folder: Harvard sentences (r-cran-stringr) by\n"
                 + "                       " + HarvardSet.VOICES.size() + " voices in turn, with refs.tsv for ./asr eval\n"
                 + "  --sentences N        with --harvard: how many (default 280)\n"
@@ -42,9 +46,16 @@ final class CorpusCommand implements Command {
             return 0;
         }
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of(o.get("corpus-dir", "data/corpus")));
+        Set<Engine> engines;
+        try {
+            engines = Engine.parse(o.get("engines", Engine.labels(d.engines())));
+            Engine.requireInstalled(engines);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
-                o.getInt("threads", d.threads()), d.minWords(), d.maxWords());
+                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), engines);
         new CorpusGenerator(s, System.out).run();
         return 0;
     }
