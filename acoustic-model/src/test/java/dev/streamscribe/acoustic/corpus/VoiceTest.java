@@ -66,4 +66,12 @@ class VoiceTest {
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Engine.parse(" , "));
     }
+
+    @Test
+    void harvardFolderKeepsItsSevenVoicesAndOffersTheNewEnginesApart() {
+        List<String> reported = HarvardSet.voices(HarvardSet.DEFAULT_ENGINES).stream().map(Voice::label).toList();
+        assertEquals(List.of("espeak-ng:en-us@160/50", "espeak-ng:en-gb+m3@150/40", "flite:slt", "flite:kal16",
+                "flite:rms", "festival:kal_diphone", "festival:cmu_us_slt_arctic_hts"), reported);
+        assertEquals(6, HarvardSet.voices(EnumSet.of(Engine.MBROLA, Engine.PICO)).size());
+    }
 }

@@ -34,29 +34,36 @@ final class CorpusCommand implements Command {
                 + "  --engines LIST       synthesisers to draw voices from, by their shares (default " + Engine.labels(d.engines()) + ";\n"
                 + "                       mbrola and pico need Debian's contrib and non-free sections)\n"
                 + "  --harvard DIR        instead, write the evaluation folder: Harvard sentences (r-cran-stringr) by\n"
-                + "                       " + HarvardSet.VOICES.size() + " voices in turn, with refs.tsv for ./asr eval\n"
+                + "                       the engines' voices in turn (default " + Engine.labels(HarvardSet.DEFAULT_ENGINES) + ": "
+                + HarvardSet.voices(HarvardSet.DEFAULT_ENGINES).size() + " voices),\n"
+                + "                       with refs.tsv for ./asr eval\n"
                 + "  --sentences N        with --harvard: how many (default 280)\n"
                 + "Rerunning with the same settings resumes where it stopped.";
     }
 
     @Override
     public int run(Options o) throws Exception {
-        if (o.has("harvard")) {
-            HarvardSet.write(Path.of(o.get("harvard", null)), o.getInt("sentences", 280), System.out);
-            return 0;
-        }
+        boolean harvard = o.has("harvard");
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of(o.get("corpus-dir", "data/corpus")));
-        Set<Engine> engines;
-        try {
-            engines = Engine.parse(o.get("engines", Engine.labels(d.engines())));
-            Engine.requireInstalled(engines);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+        Set<Engine> engines = engines(o, harvard ? HarvardSet.DEFAULT_ENGINES : d.engines());
+        if (harvard) {
+            HarvardSet.write(Path.of(o.get("harvard", null)), o.getInt("sentences", 280), engines, System.out);
+            return 0;
         }
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
                 o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), engines);
         new CorpusGenerator(s, System.out).run();
         return 0;
+    }
+
+    private static Set<Engine> engines(Options o, Set<Engine> defaults) {
+        try {
+            Set<Engine> engines = Engine.parse(o.get("engines", Engine.labels(defaults)));
+            Engine.requireInstalled(engines);
+            return engines;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }
