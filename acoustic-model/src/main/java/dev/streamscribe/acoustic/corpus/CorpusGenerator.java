@@ -118,7 +118,8 @@ public final class CorpusGenerator {
         List<float[]> bank = new ArrayList<>();
         Random r = new Random(settings.seed());
         for (PromptSources.Prompt p : prompts) {
-            bank.add(clean.render(p.text(), Voice.pick(r, settings.engines()), Augmentation.NONE, r.nextLong()).samples());
+            Voice voice = Voice.pick(r, settings.engines());
+            bank.add(clean.render(p.text(), voice, Augmentation.NONE, r.nextLong()).samples());
         }
         return bank;
     }

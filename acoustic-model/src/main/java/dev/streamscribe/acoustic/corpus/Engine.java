@@ -24,6 +24,8 @@ public enum Engine {
                     "/usr/share/mbrola/us3/us3", "/usr/share/mbrola/en1/en1")),
     PICO("pico", 10, "libttspico-utils (non-free)", List.of("pico2wave"));
 
+    private static final Set<Engine> ALL = EnumSet.allOf(Engine.class);
+
     private final String label;
     private final int share;
     private final String packages;
@@ -53,9 +55,9 @@ public enum Engine {
             String n = name.strip();
             if (n.isEmpty()) continue;
             engines.add(Arrays.stream(values()).filter(e -> e.label.equals(n)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("unknown engine '" + n + "'; engines are " + labels(EnumSet.allOf(Engine.class)))));
+                    new IllegalArgumentException("unknown engine '" + n + "'; engines are " + labels(ALL))));
         }
-        if (engines.isEmpty()) throw new IllegalArgumentException("no engine given; engines are " + labels(EnumSet.allOf(Engine.class)));
+        if (engines.isEmpty()) throw new IllegalArgumentException("no engine given; engines are " + labels(ALL));
         return engines;
     }
 

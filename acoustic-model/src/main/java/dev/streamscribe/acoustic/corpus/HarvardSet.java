@@ -20,8 +20,7 @@ import java.util.Set;
 public final class HarvardSet {
     /**
      * The engines of the folder the model card reports on. mbrola and pico came later and are left out by default
-     * so that its figures stay comparable; the shipped models never heard them, which makes them a test of voices
-     * never heard.
+     * so that its figures stay comparable from model to model; models up to v3 never heard them.
      */
     public static final Set<Engine> DEFAULT_ENGINES = EnumSet.of(Engine.ESPEAK_NG, Engine.FLITE, Engine.FESTIVAL);
 

@@ -54,7 +54,8 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
     }
 
     private List<String> espeak(String voice, String text, String wav) {
-        return List.of("espeak-ng", "-v", voice, "-s", Integer.toString(rate), "-p", Integer.toString(pitch), "-w", wav, text);
+        return List.of("espeak-ng", "-v", voice, "-s", Integer.toString(rate), "-p", Integer.toString(pitch),
+                "-w", wav, text);
     }
 
     /** festival's text2wave reads the text from standard input; the others take it as an argument. */

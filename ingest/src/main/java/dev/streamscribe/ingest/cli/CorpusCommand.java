@@ -31,11 +31,13 @@ final class CorpusCommand implements Command {
                 + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
                 + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
                 + "  --threads N          parallel renderers (default: all cores)\n"
-                + "  --engines LIST       synthesisers to draw voices from, by their shares (default " + Engine.labels(d.engines()) + ";\n"
+                + "  --engines LIST       synthesisers to draw voices from, by their shares\n"
+                + "                       (default " + Engine.labels(d.engines()) + ";\n"
                 + "                       mbrola and pico need Debian's contrib and non-free sections)\n"
                 + "  --harvard DIR        instead, write the evaluation folder: Harvard sentences (r-cran-stringr) by\n"
-                + "                       the engines' voices in turn (default " + Engine.labels(HarvardSet.DEFAULT_ENGINES) + ": "
-                + HarvardSet.voices(HarvardSet.DEFAULT_ENGINES).size() + " voices),\n"
+                + "                       the engines' voices in turn (default "
+                + Engine.labels(HarvardSet.DEFAULT_ENGINES) + ": " + HarvardSet.voices(HarvardSet.DEFAULT_ENGINES).size()
+                + " voices),\n"
                 + "                       with refs.tsv for ./asr eval\n"
                 + "  --sentences N        with --harvard: how many (default 280)\n"
                 + "Rerunning with the same settings resumes where it stopped.";
