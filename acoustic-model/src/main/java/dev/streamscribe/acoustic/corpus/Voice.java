@@ -32,14 +32,18 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
             if (u < 0) break;
         }
         return switch (chosen) {
-            case ESPEAK_NG -> new Voice(chosen, ESPEAK_VOICES[r.nextInt(ESPEAK_VOICES.length)]
-                    + ESPEAK_VARIANTS[r.nextInt(ESPEAK_VARIANTS.length)], 130 + r.nextInt(71), 25 + r.nextInt(51));
+            case ESPEAK_NG -> espeakDriven(chosen, ESPEAK_VOICES[r.nextInt(ESPEAK_VOICES.length)]
+                    + ESPEAK_VARIANTS[r.nextInt(ESPEAK_VARIANTS.length)], r);
             case FLITE -> new Voice(chosen, FLITE_VOICES[r.nextInt(FLITE_VOICES.length)], 0, 0);
             case FESTIVAL -> new Voice(chosen, FESTIVAL_VOICES[r.nextInt(FESTIVAL_VOICES.length)], 0, 0);
-            case MBROLA -> new Voice(chosen, MBROLA_VOICES[r.nextInt(MBROLA_VOICES.length)], 130 + r.nextInt(71),
-                    25 + r.nextInt(51));
+            case MBROLA -> espeakDriven(chosen, MBROLA_VOICES[r.nextInt(MBROLA_VOICES.length)], r);
             case PICO -> new Voice(chosen, PICO_VOICES[r.nextInt(PICO_VOICES.length)], 0, 0);
         };
+    }
+
+    /** espeak-ng renders both its own and the mbrola voices, so both get its range of speeds and pitches. */
+    private static Voice espeakDriven(Engine engine, String name, Random r) {
+        return new Voice(engine, name, 130 + r.nextInt(71), 25 + r.nextInt(51));
     }
 
     /** The command that renders {@code text} to {@code wav}. */
