@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Debian's English speech synthesisers, in the order a corpus draws from them, each with its share of the
@@ -20,8 +21,8 @@ public enum Engine {
     FLITE("flite", 35, "flite", List.of("flite")),
     FESTIVAL("festival", 20, "festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts", List.of("text2wave")),
     MBROLA("mbrola", 15, "mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 (contrib and non-free)",
-            List.of("espeak-ng", "mbrola", "/usr/share/mbrola/us1/us1", "/usr/share/mbrola/us2/us2",
-                    "/usr/share/mbrola/us3/us3", "/usr/share/mbrola/en1/en1")),
+            Stream.concat(Stream.of("espeak-ng", "mbrola"),
+                    Voice.MBROLA_VOICES.stream().map(v -> "/usr/share/mbrola/" + v + "/" + v)).toList()),
     PICO("pico", 10, "libttspico-utils (non-free)", List.of("pico2wave"));
 
     private static final Set<Engine> ALL = EnumSet.allOf(Engine.class);

@@ -13,8 +13,8 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
             "+f2", "+f3", "+f4", "+f5", "+klatt", "+klatt2"};
     private static final String[] FLITE_VOICES = {"kal16", "awb", "rms", "slt"};
     private static final String[] FESTIVAL_VOICES = {"kal_diphone", "ked_diphone", "cmu_us_slt_arctic_hts"};
-    /** us1 is female, us2 and us3 male, en1 a British male; espeak-ng drives them. */
-    private static final String[] MBROLA_VOICES = {"us1", "us2", "us3", "en1"};
+    /** us1 is female, us2 and us3 male, en1 a British male; espeak-ng drives them. {@link Engine} checks their data. */
+    static final List<String> MBROLA_VOICES = List.of("us1", "us2", "us3", "en1");
     private static final String[] PICO_VOICES = {"en-US", "en-GB"};
 
     /** A short label for the manifest, e.g. {@code espeak-ng:en-us+m3@160/50}. */
@@ -36,7 +36,7 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
                     + ESPEAK_VARIANTS[r.nextInt(ESPEAK_VARIANTS.length)], r);
             case FLITE -> new Voice(chosen, FLITE_VOICES[r.nextInt(FLITE_VOICES.length)], 0, 0);
             case FESTIVAL -> new Voice(chosen, FESTIVAL_VOICES[r.nextInt(FESTIVAL_VOICES.length)], 0, 0);
-            case MBROLA -> espeakDriven(chosen, MBROLA_VOICES[r.nextInt(MBROLA_VOICES.length)], r);
+            case MBROLA -> espeakDriven(chosen, MBROLA_VOICES.get(r.nextInt(MBROLA_VOICES.size())), r);
             case PICO -> new Voice(chosen, PICO_VOICES[r.nextInt(PICO_VOICES.length)], 0, 0);
         };
     }
