@@ -58,6 +58,20 @@ public final class Adam {
         return norm;
     }
 
+    /** This optimiser carried into a wider network ({@link Widening}): moments move with their weights, new ones start at zero. */
+    Adam widened(Weights wider, List<int[]> positions) {
+        Adam a = new Adam(wider, clipNorm);
+        a.step = step;
+        for (int k = 0; k < positions.size(); k++) {
+            int[] where = positions.get(k);
+            for (int i = 0; i < where.length; i++) {
+                a.m.get(k)[where[i]] = m.get(k)[i];
+                a.v.get(k)[where[i]] = v.get(k)[i];
+            }
+        }
+        return a;
+    }
+
     public void write(DataOutputStream out) throws IOException {
         out.writeLong(step);
         for (List<float[]> moments : List.of(m, v)) for (float[] a : moments) for (float f : a) out.writeFloat(f);

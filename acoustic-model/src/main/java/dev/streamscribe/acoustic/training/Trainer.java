@@ -38,14 +38,18 @@ import java.util.Random;
  */
 public final class Trainer {
 
+    /** @param widenFrom a narrower model's checkpoint to start a new one from ({@link Widening}), or null */
     public record Settings(Path manifest, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
                            long steps, double learningRate, int warmupSteps, long cycleStart, int evalEvery,
-                           int devLimit, int threads, long seed, String modelName) {
+                           int devLimit, int threads, long seed, String modelName, Path widenFrom) {
         public static Settings defaults(Path manifest, Path outDir) {
             return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 0, 1000, 400,
-                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom");
+                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom", null);
         }
     }
+
+    /** What a checkpoint holds: everything needed to go on training. */
+    private record Checkpoint(Weights weights, Normalizer norm, Adam adam) {}
 
     private static final double CLIP_NORM = 5.0;
     private static final int NORMALISATION_SAMPLE = 3000;
@@ -76,26 +80,27 @@ public final class Trainer {
         log.printf("train: %d train / %d dev utterances, %.2f h of training audio%n", corpus.train.size(),
                 corpus.dev.size(), corpus.trainFrames() * features.hopMs() / 3.6e6);
 
-        Weights weights;
-        Adam adam;
-        Normalizer norm;
+        Checkpoint start;
         if (Files.exists(checkpointFile())) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpointFile())))) {
-                weights = Weights.read(in);
-                if (!weights.fit(s.model())) {
-                    throw new IOException(checkpointFile() + " holds a network of another shape than " + s.model()
-                            + ": train it with the shape it was started with, or in another directory");
-                }
-                norm = new Normalizer(readFloats(in), readFloats(in));
-                adam = new Adam(weights, CLIP_NORM);
-                adam.read(in);
+            start = read(checkpointFile());
+            if (!start.weights().fit(s.model())) {
+                throw new IOException(checkpointFile() + " holds a network of another shape than " + s.model()
+                        + ": train it with the shape it was started with, or in another directory");
             }
-            log.printf("train: resumed from %s at step %d%n", checkpointFile(), adam.step());
+            log.printf("train: resumed from %s at step %d%n", checkpointFile(), start.adam().step());
+        } else if (s.widenFrom() != null) {
+            Checkpoint narrow = read(s.widenFrom());
+            ModelConfig from = Widening.shapeOf(narrow.weights(), s.model());
+            Widening.Result wide = Widening.widen(narrow.weights(), from, s.model(), s.seed());
+            start = new Checkpoint(wide.weights(), narrow.norm(), narrow.adam().widened(wide.weights(), wide.positions()));
+            log.printf("train: widened %s at step %d from %s%n", s.widenFrom(), start.adam().step(), from);
         } else {
-            weights = Weights.initial(s.model(), s.seed());
-            adam = new Adam(weights, CLIP_NORM);
-            norm = normaliser(corpus.train);
+            Weights initial = Weights.initial(s.model(), s.seed());
+            start = new Checkpoint(initial, normaliser(corpus.train), new Adam(initial, CLIP_NORM));
         }
+        Weights weights = start.weights();
+        Adam adam = start.adam();
+        Normalizer norm = start.norm();
         log.printf("train: model %s, %,d parameters%n", s.model(), weights.count());
 
         Map<String, Object> metrics = Map.of();
@@ -254,6 +259,16 @@ public final class Trainer {
             prev = best;
         }
         return sb.toString().trim().replaceAll(" +", " ");
+    }
+
+    private static Checkpoint read(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            Weights weights = Weights.read(in);
+            Normalizer norm = new Normalizer(readFloats(in), readFloats(in));
+            Adam adam = new Adam(weights, CLIP_NORM);
+            adam.read(in);
+            return new Checkpoint(weights, norm, adam);
+        }
     }
 
     private void checkpoint(Weights w, Normalizer norm, Adam adam) throws IOException {

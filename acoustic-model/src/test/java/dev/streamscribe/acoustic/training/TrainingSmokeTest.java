@@ -51,7 +51,7 @@ class TrainingSmokeTest {
         ModelConfig small = new ModelConfig(80, 3, 32, 1, 48, 29);
         Trainer.Settings d = Trainer.Settings.defaults(corpus.resolve("manifest.jsonl"), dir.resolve("train"));
         Trainer.Settings s = new Trainer.Settings(d.manifest(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5, 0,
-                30, 10, 2, 1, "smoke");
+                30, 10, 2, 1, "smoke", null);
         Map<String, Object> metrics = new Trainer(s, System.out).run();
 
         double first = (double) metrics.get("firstTrainLoss");
@@ -70,8 +70,19 @@ class TrainingSmokeTest {
 
         // resuming the checkpoint as a network of another shape would fail deep in TensorFlow: refused up front
         Trainer.Settings wider = new Trainer.Settings(d.manifest(), d.outDir(), new ModelConfig(80, 3, 32, 1, 64, 29),
-                5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke");
+                5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke", null);
         IOException refused = assertThrows(IOException.class, () -> new Trainer(wider, System.out).run());
         assertTrue(refused.getMessage().contains("another shape"), refused.getMessage());
+
+        // ... but it can start a wider network, which goes on from what the narrow one learnt instead of from scratch
+        Trainer.Settings widened = new Trainer.Settings(d.manifest(), dir.resolve("train-wide"),
+                new ModelConfig(80, 3, 40, 1, 64, 29), 5, d.maxBatchFrames(), 80, 5e-3, 5, 60, 30, 10, 2, 1, "smoke",
+                d.outDir().resolve("checkpoint.bin"));
+        Map<String, Object> wide = new Trainer(widened, System.out).run();
+        double wideFirst = (double) wide.get("firstTrainLoss");
+        assertTrue(wideFirst < 0.6 * first, "the widened network started at loss " + wideFirst + ", a new one at " + first);
+        try (AcousticModel model = AcousticModel.load(dir.resolve("train-wide/model"), 1)) {
+            assertEquals(widened.model(), model.config());
+        }
     }
 }
