@@ -5,8 +5,6 @@ import dev.streamscribe.acoustic.model.Weights;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * A wider network started from a trained one without changing what it computes (as in Net2Net): every trained
@@ -36,34 +34,27 @@ final class Widening {
         if (to.convChannels() < from.convChannels() || to.lstmUnits() < from.lstmUnits()) {
             throw new IllegalArgumentException("a network can only grow: " + from + " -> " + to);
         }
-        Random r = new Random(seed);
+        // A new network's initialisation gives the new units their input weights; the trained units' columns are
+        // cleared, so that what feeds them from a new unit is zero, and then refilled with the trained values.
         List<Weights.Parameter> wider = new ArrayList<>();
         List<int[]> positions = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : Weights.shapes(to).entrySet()) {
-            Weights.Parameter old = w.get(e.getKey());
-            long[] shape = e.getValue();
-            Axis outputs = outputs(e.getKey(), from, to);
-            Axis inputs = shape.length == 1 ? Axis.SAME_ONE : inputs(e.getKey(), from, to);
-            int rows = (int) (shape.length == 1 ? 1 : shape[0]);
-            int cols = (int) shape[shape.length - 1];
-            float[] v = new float[rows * cols];
-            if (shape.length == 2) {
-                boolean[] trained = new boolean[cols];
-                for (int c = 0; c < outputs.oldSize; c++) trained[outputs.map(c)] = true;
-                double limit = Math.sqrt(6.0 / (rows + cols));
-                for (int row = 0; row < rows; row++) {
-                    for (int c = 0; c < cols; c++) {
-                        if (!trained[c]) v[row * cols + c] = (float) ((r.nextDouble() * 2 - 1) * limit);
-                    }
-                }
+        for (Weights.Parameter fresh : Weights.initial(to, seed).parameters()) {
+            float[] old = w.get(fresh.name()).values();
+            float[] v = fresh.values();
+            boolean matrix = fresh.shape().length == 2;
+            int rows = matrix ? (int) fresh.shape()[0] : 1;
+            int cols = v.length / rows;
+            Axis outputs = outputs(fresh.name(), from, to);
+            Axis inputs = matrix ? inputs(fresh.name(), from, to) : Axis.SAME_ONE;
+            for (int c = 0; c < outputs.oldSize; c++) {
+                for (int row = 0; row < rows; row++) v[row * cols + outputs.map(c)] = 0;
             }
-            int oldCols = outputs.oldSize;
-            int[] where = new int[old.values().length];
+            int[] where = new int[old.length];
             for (int i = 0; i < where.length; i++) {
-                where[i] = inputs.map(i / oldCols) * cols + outputs.map(i % oldCols);
-                v[where[i]] = old.values()[i];
+                where[i] = inputs.map(i / outputs.oldSize) * cols + outputs.map(i % outputs.oldSize);
+                v[where[i]] = old[i];
             }
-            wider.add(new Weights.Parameter(e.getKey(), shape, v));
+            wider.add(fresh);
             positions.add(where);
         }
         return new Result(new Weights(wider), positions);

@@ -69,7 +69,11 @@ class WideningTest {
         // the new LSTM units' input weights (columns past the trained ones in the first gate) are not all zero
         float[] w0 = wide.weights().get("lstm0/w").values();
         double sum = 0;
-        for (int row = 0; row < 24 + 13; row++) for (int c = 8; c < 13; c++) sum += Math.abs(w0[row * 52 + c]);
+        int rows = WIDE.convChannels() + WIDE.lstmUnits();
+        int cols = 4 * WIDE.lstmUnits();
+        for (int row = 0; row < rows; row++) {
+            for (int c = NARROW.lstmUnits(); c < WIDE.lstmUnits(); c++) sum += Math.abs(w0[row * cols + c]);
+        }
         assertTrue(sum > 0);
 
         Adam adam = new Adam(narrow, 5);
