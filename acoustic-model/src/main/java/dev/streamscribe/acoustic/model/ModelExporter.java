@@ -2,6 +2,7 @@ package dev.streamscribe.acoustic.model;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.SessionFunction;
@@ -15,10 +16,16 @@ import org.tensorflow.types.TFloat32;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Writes the {@code stream_step} SavedModel (weights frozen as constants) and its meta.json. */
+/**
+ * Writes the {@code stream_step} SavedModel (weights frozen as constants) and its meta.json, and reads the weights
+ * back out of one, so that an exported model (the shipped one included) can be trained on.
+ */
 public final class ModelExporter {
     public static final String SIGNATURE = "stream_step";
 
@@ -30,6 +37,7 @@ public final class ModelExporter {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Map<String, Operand<TFloat32>> constants = new HashMap<>();
+            // The parameters are the graph's first constants, in parameter order: weights(dir) relies on it.
             for (Weights.Parameter p : weights.parameters()) {
                 constants.put(p.name(), tf.constant(Shape.of(p.shape()), DataBuffers.of(p.values(), true, false)));
             }
@@ -48,5 +56,30 @@ public final class ModelExporter {
             }
         }
         meta.write(dir.resolve("meta.json"));
+    }
+
+    /** The parameters of a model directory written by {@link #export}; its meta.json gives their shapes. */
+    public static Weights weights(Path dir) throws IOException {
+        ModelMeta meta = ModelMeta.read(dir.resolve("meta.json"));
+        List<Weights.Parameter> parameters = new ArrayList<>();
+        try (SavedModelBundle b = SavedModelBundle.load(dir.toString(), "serve")) {
+            int i = 0;
+            for (Map.Entry<String, long[]> e : Weights.shapes(meta.model()).entrySet()) {
+                String op = i == 0 ? "Const" : "Const_" + i;
+                i++;
+                if (b.graph().operation(op) == null) throw new IOException(dir + ": no constant " + op + " for " + e.getKey());
+                try (Result r = b.session().runner().fetch(op).run()) {
+                    TFloat32 t = (TFloat32) r.get(0);
+                    if (!Arrays.equals(t.shape().asArray(), e.getValue())) {
+                        throw new IOException(dir + ": constant " + op + " has shape " + t.shape() + ", but " + e.getKey()
+                                + " of " + meta.model() + " is " + Arrays.toString(e.getValue()));
+                    }
+                    float[] v = new float[(int) t.size()];
+                    t.copyTo(DataBuffers.of(v, false, false));
+                    parameters.add(new Weights.Parameter(e.getKey(), e.getValue(), v));
+                }
+            }
+        }
+        return new Weights(parameters);
     }
 }

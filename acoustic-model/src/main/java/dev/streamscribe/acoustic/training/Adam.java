@@ -19,8 +19,10 @@ public final class Adam {
     private final List<float[]> v = new ArrayList<>();
     private long step;
 
-    public Adam(Weights shapeOf, double clipNorm) {
+    /** Zero moments for weights shaped like {@code shapeOf}, at optimiser step {@code step}. */
+    public Adam(Weights shapeOf, double clipNorm, long step) {
         this.clipNorm = clipNorm;
+        this.step = step;
         for (Weights.Parameter p : shapeOf.parameters()) {
             m.add(new float[p.values().length]);
             v.add(new float[p.values().length]);
@@ -60,8 +62,7 @@ public final class Adam {
 
     /** This optimiser carried into a wider network ({@link Widening}): moments move with their weights, new ones start at zero. */
     Adam widened(Weights wider, List<int[]> positions) {
-        Adam a = new Adam(wider, clipNorm);
-        a.step = step;
+        Adam a = new Adam(wider, clipNorm, step);
         for (int k = 0; k < positions.size(); k++) {
             int[] where = positions.get(k);
             for (int i = 0; i < where.length; i++) {

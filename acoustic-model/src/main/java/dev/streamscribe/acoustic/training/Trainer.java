@@ -38,10 +38,13 @@ import java.util.Random;
  */
 public final class Trainer {
 
-    /** @param widenFrom a narrower model's checkpoint to start a new one from ({@link Widening}), or null */
+    /**
+     * @param startFrom a trained model to start a new one from, or null: its checkpoint file, or an exported model
+     *                  directory; a larger {@code model} shape widens it ({@link Widening})
+     */
     public record Settings(Path manifest, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
                            long steps, double learningRate, int warmupSteps, long cycleStart, int evalEvery,
-                           int devLimit, int threads, long seed, String modelName, Path widenFrom) {
+                           int devLimit, int threads, long seed, String modelName, Path startFrom) {
         public static Settings defaults(Path manifest, Path outDir) {
             return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 0, 1000, 400,
                     Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom", null);
@@ -88,15 +91,15 @@ public final class Trainer {
                         + ": train it with the shape it was started with, or in another directory");
             }
             log.printf("train: resumed from %s at step %d%n", checkpointFile(), start.adam().step());
-        } else if (s.widenFrom() != null) {
-            Checkpoint narrow = read(s.widenFrom());
-            ModelConfig from = Widening.shapeOf(narrow.weights(), s.model());
-            Widening.Result wide = Widening.widen(narrow.weights(), from, s.model(), s.seed());
-            start = new Checkpoint(wide.weights(), narrow.norm(), narrow.adam().widened(wide.weights(), wide.positions()));
-            log.printf("train: widened %s at step %d from %s%n", s.widenFrom(), start.adam().step(), from);
+        } else if (s.startFrom() != null) {
+            Checkpoint trained = Files.isDirectory(s.startFrom()) ? exported(s.startFrom()) : read(s.startFrom());
+            ModelConfig from = Widening.shapeOf(trained.weights(), s.model());
+            Widening.Result wide = Widening.widen(trained.weights(), from, s.model(), s.seed());
+            start = new Checkpoint(wide.weights(), trained.norm(), trained.adam().widened(wide.weights(), wide.positions()));
+            log.printf("train: started from %s (%s) at step %d%n", s.startFrom(), from, start.adam().step());
         } else {
             Weights initial = Weights.initial(s.model(), s.seed());
-            start = new Checkpoint(initial, normaliser(corpus.train), new Adam(initial, CLIP_NORM));
+            start = new Checkpoint(initial, normaliser(corpus.train), new Adam(initial, CLIP_NORM, 0));
         }
         Weights weights = start.weights();
         Adam adam = start.adam();
@@ -265,10 +268,21 @@ public final class Trainer {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             Weights weights = Weights.read(in);
             Normalizer norm = new Normalizer(readFloats(in), readFloats(in));
-            Adam adam = new Adam(weights, CLIP_NORM);
+            Adam adam = new Adam(weights, CLIP_NORM, 0);
             adam.read(in);
             return new Checkpoint(weights, norm, adam);
         }
+    }
+
+    /**
+     * An exported model as a start: its weights and normaliser. The optimiser's moments were not exported, so they
+     * start at zero at the model's step; the warm-up's small learning rates cover the steps they take to settle.
+     */
+    private static Checkpoint exported(Path dir) throws IOException {
+        ModelMeta meta = ModelMeta.read(dir.resolve("meta.json"));
+        Weights weights = ModelExporter.weights(dir);
+        Object steps = meta.training() == null ? null : meta.training().get("steps");
+        return new Checkpoint(weights, meta.normalizer(), new Adam(weights, CLIP_NORM, steps instanceof Number n ? n.longValue() : 0));
     }
 
     private void checkpoint(Weights w, Normalizer norm, Adam adam) throws IOException {

@@ -84,5 +84,12 @@ class TrainingSmokeTest {
         try (AcousticModel model = AcousticModel.load(dir.resolve("train-wide/model"), 1)) {
             assertEquals(widened.model(), model.config());
         }
+
+        // an exported model directory (all a shipped model has) is a start too, at the step it was exported at
+        Trainer.Settings fineTuned = new Trainer.Settings(d.manifest(), dir.resolve("train-tuned"), small, 5,
+                d.maxBatchFrames(), 70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"));
+        Map<String, Object> tuned = new Trainer(fineTuned, System.out).run();
+        double tunedFirst = (double) tuned.get("firstTrainLoss");
+        assertTrue(tunedFirst < 0.6 * first, "the network started from the export at loss " + tunedFirst + ", a new one at " + first);
     }
 }

@@ -76,7 +76,7 @@ class WideningTest {
         }
         assertTrue(sum > 0);
 
-        Adam adam = new Adam(narrow, 5);
+        Adam adam = new Adam(narrow, 5, 0);
         List<float[]> grads = narrow.parameters().stream().map(p -> {
             float[] g = new float[p.values().length];
             java.util.Arrays.fill(g, 0.01f);

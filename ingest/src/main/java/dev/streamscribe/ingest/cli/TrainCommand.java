@@ -46,9 +46,11 @@ final class TrainCommand implements Command {
                 + "  --conv-channels N    convolution channels of a new model (default " + d.model().convChannels() + ")\n"
                 + "  --lstm-layers N      LSTM layers of a new model (default " + d.model().lstmLayers() + ")\n"
                 + "  --lstm-units N       units per LSTM layer of a new model (default " + d.model().lstmUnits() + ")\n"
-                + "  --widen-from FILE    start a new model of the shape above from a narrower model's checkpoint.bin: its\n"
-                + "                       weights and optimiser state are kept and the new units start silent, so training\n"
-                + "                       goes on from what it knew (use with --cycle-start at its step)\n"
+                + "  --start-from PATH    start a new model from a trained one instead of from scratch: its checkpoint.bin\n"
+                + "                       (weights and optimiser state) or an exported model directory, such as the shipped\n"
+                + "                       acoustic-model/src/main/resources/models/en-conv-lstm-v4 (weights; the optimiser\n"
+                + "                       starts afresh). A larger shape above widens it, the new units starting silent.\n"
+                + "                       Use with --cycle-start at its step and a larger --steps\n"
                 + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
                 + "  --threads N          TensorFlow threads (default: all cores)\n"
                 + "  --lm-only            build only the language model\n"
@@ -65,9 +67,9 @@ final class TrainCommand implements Command {
         if (!o.flag("lm-only")) {
             if (!Files.exists(manifest)) throw new UsageException(manifest + " does not exist; run ./asr corpus first");
             Trainer.Settings d = Trainer.Settings.defaults(manifest, trainDir);
-            Path widenFrom = o.has("widen-from") ? Path.of(o.get("widen-from", null)) : null;
-            if (widenFrom != null && !Files.isRegularFile(widenFrom)) {
-                throw new UsageException("--widen-from " + widenFrom + ": no such checkpoint");
+            Path startFrom = o.has("start-from") ? Path.of(o.get("start-from", null)) : null;
+            if (startFrom != null && !Files.isRegularFile(startFrom) && !Files.isRegularFile(startFrom.resolve("meta.json"))) {
+                throw new UsageException("--start-from " + startFrom + ": neither a checkpoint file nor a model directory");
             }
             ModelConfig shape = new ModelConfig(d.model().melBands(), d.model().stride(),
                     o.getInt("conv-channels", d.model().convChannels()), o.getInt("lstm-layers", d.model().lstmLayers()),
@@ -76,7 +78,7 @@ final class TrainCommand implements Command {
                     d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
                     d.warmupSteps(), o.getInt("cycle-start", (int) d.cycleStart()), o.getInt("eval-every", d.evalEvery()),
                     d.devLimit(), o.getInt("threads", d.threads()), d.seed(), o.get("model-name", d.modelName()),
-                    widenFrom);
+                    startFrom);
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }
