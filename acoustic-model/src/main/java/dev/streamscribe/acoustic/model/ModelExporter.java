@@ -7,11 +7,14 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
+import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat16;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TNumber;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +31,7 @@ import java.util.Map;
  */
 public final class ModelExporter {
     public static final String SIGNATURE = "stream_step";
+    private static final float HALF_MAX = 65504f;
 
     private ModelExporter() {}
 
@@ -37,9 +41,16 @@ public final class ModelExporter {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Map<String, Operand<TFloat32>> constants = new HashMap<>();
-            // The parameters are the graph's first constants, in parameter order: weights(dir) relies on it.
+            // The parameters are the graph's first constants, in parameter order: weights(dir) relies on it. They are
+            // stored in half precision, which halves what a clone downloads and the repository keeps for each model,
+            // and cast back to float32 when the graph runs (TensorFlow folds the cast once, at load).
             for (Weights.Parameter p : weights.parameters()) {
-                constants.put(p.name(), tf.constant(Shape.of(p.shape()), DataBuffers.of(p.values(), true, false)));
+                for (float v : p.values()) {
+                    if (!(Math.abs(v) <= HALF_MAX)) throw new IllegalArgumentException(p.name() + " holds " + v + ", beyond half precision");
+                }
+                try (TFloat16 half = TFloat16.tensorOf(Shape.of(p.shape()), DataBuffers.of(p.values(), true, false))) {
+                    constants.put(p.name(), tf.dtypes.cast(tf.constantOf(half), TFloat32.class));
+                }
             }
             Placeholder<TFloat32> features = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, c.melBands())));
             Placeholder<TFloat32> conv = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.stride(), c.melBands())));
@@ -69,13 +80,13 @@ public final class ModelExporter {
                 i++;
                 if (b.graph().operation(op) == null) throw new IOException(dir + ": no constant " + op + " for " + e.getKey());
                 try (Result r = b.session().runner().fetch(op).run()) {
-                    TFloat32 t = (TFloat32) r.get(0);
+                    TNumber t = (TNumber) r.get(0);
                     if (!Arrays.equals(t.shape().asArray(), e.getValue())) {
                         throw new IOException(dir + ": constant " + op + " has shape " + t.shape() + ", but " + e.getKey()
                                 + " of " + meta.model() + " is " + Arrays.toString(e.getValue()));
                     }
                     float[] v = new float[(int) t.size()];
-                    t.copyTo(DataBuffers.of(v, false, false));
+                    ((FloatNdArray) t).copyTo(DataBuffers.of(v, false, false)); // float16 or, from older exports, float32
                     parameters.add(new Weights.Parameter(e.getKey(), e.getValue(), v));
                 }
             }
