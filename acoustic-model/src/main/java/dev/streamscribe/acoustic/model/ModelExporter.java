@@ -43,7 +43,7 @@ public final class ModelExporter {
             Map<String, Operand<TFloat32>> constants = new HashMap<>();
             // The parameters are the graph's first constants, in parameter order: weights(dir) relies on it. They are
             // stored in half precision, which halves what a clone downloads and the repository keeps for each model,
-            // and cast back to float32 when the graph runs (TensorFlow folds the cast once, at load).
+            // and cast back to float32 in the graph (constant folding can do it once; v5 runs at v4's speed).
             for (Weights.Parameter p : weights.parameters()) {
                 for (float v : p.values()) {
                     if (!(Math.abs(v) <= HALF_MAX)) throw new IllegalArgumentException(p.name() + " holds " + v + ", beyond half precision");
