@@ -69,13 +69,12 @@ public final class ModelExporter {
         meta.write(dir.resolve("meta.json"));
     }
 
-    /** The parameters of a model directory written by {@link #export}; its meta.json gives their shapes. */
-    public static Weights weights(Path dir) throws IOException {
-        ModelMeta meta = ModelMeta.read(dir.resolve("meta.json"));
+    /** The parameters of a model directory written by {@link #export} for a network of shape {@code model} (its meta.json's). */
+    public static Weights weights(Path dir, ModelConfig model) throws IOException {
         List<Weights.Parameter> parameters = new ArrayList<>();
         try (SavedModelBundle b = SavedModelBundle.load(dir.toString(), "serve")) {
             int i = 0;
-            for (Map.Entry<String, long[]> e : Weights.shapes(meta.model()).entrySet()) {
+            for (Map.Entry<String, long[]> e : Weights.shapes(model).entrySet()) {
                 String op = i == 0 ? "Const" : "Const_" + i;
                 i++;
                 if (b.graph().operation(op) == null) throw new IOException(dir + ": no constant " + op + " for " + e.getKey());
@@ -83,7 +82,7 @@ public final class ModelExporter {
                     TNumber t = (TNumber) r.get(0);
                     if (!Arrays.equals(t.shape().asArray(), e.getValue())) {
                         throw new IOException(dir + ": constant " + op + " has shape " + t.shape() + ", but " + e.getKey()
-                                + " of " + meta.model() + " is " + Arrays.toString(e.getValue()));
+                                + " of " + model + " is " + Arrays.toString(e.getValue()));
                     }
                     float[] v = new float[(int) t.size()];
                     ((FloatNdArray) t).copyTo(DataBuffers.of(v, false, false)); // float16 or, from older exports, float32

@@ -280,7 +280,7 @@ public final class Trainer {
      */
     private static Checkpoint exported(Path dir) throws IOException {
         ModelMeta meta = ModelMeta.read(dir.resolve("meta.json"));
-        Weights weights = ModelExporter.weights(dir);
+        Weights weights = ModelExporter.weights(dir, meta.model());
         Object steps = meta.training() == null ? null : meta.training().get("steps");
         return new Checkpoint(weights, meta.normalizer(), new Adam(weights, CLIP_NORM, steps instanceof Number n ? n.longValue() : 0));
     }

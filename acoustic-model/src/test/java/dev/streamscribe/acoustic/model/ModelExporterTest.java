@@ -22,7 +22,7 @@ class ModelExporterTest {
         }
         ModelExporter.export(w, ModelMeta.of("t", FeatureConfig.DEFAULT, c, Normalizer.identity(80), Map.of(), Map.of()), dir);
 
-        Weights back = ModelExporter.weights(dir);
+        Weights back = ModelExporter.weights(dir, c);
         assertEquals(w.parameters().size(), back.parameters().size());
         for (Weights.Parameter p : w.parameters()) {
             assertArrayEquals(p.shape(), back.get(p.name()).shape(), p.name());
