@@ -40,6 +40,17 @@ public record Augmentation(double speed, int pitchCents, int reverb, boolean tel
         return e;
     }
 
+    /**
+     * True if a {@link #label()} names a degradation of the channel (reverberation, the telephone band, noise) rather
+     * than a variation of the voice (speed, pitch) or of the level (gain).
+     */
+    public static boolean degrades(String label) {
+        for (String part : label.split(",")) {
+            if (part.startsWith("reverb") || part.equals("telephone") || part.contains("@")) return true;
+        }
+        return false;
+    }
+
     public String label() {
         List<String> parts = new ArrayList<>();
         if (speed != 1.0) parts.add(String.format(java.util.Locale.ROOT, "speed%.2f", speed));

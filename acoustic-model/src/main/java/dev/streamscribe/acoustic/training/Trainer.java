@@ -1,5 +1,6 @@
 package dev.streamscribe.acoustic.training;
 
+import dev.streamscribe.acoustic.corpus.Augmentation;
 import dev.streamscribe.acoustic.corpus.Manifest;
 import dev.streamscribe.acoustic.corpus.ManifestEntry;
 import dev.streamscribe.acoustic.corpus.Progress;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * CTC training of the conv + LSTM model on a corpus manifest: length-bucketed batches, Adam with clipping, a
@@ -41,13 +44,22 @@ public final class Trainer {
     /**
      * @param startFrom a trained model to start a new one from, or null: its checkpoint file, or an exported model
      *                  directory; a larger {@code model} shape widens it ({@link Widening})
+     * @param degradedShare the most of each pass over the corpus that degraded utterances ({@link Augmentation#degrades})
+     *                  make up; the others sit that pass out, a fresh draw each pass. 1 trains on every utterance
      */
     public record Settings(Path manifest, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
                            long steps, double learningRate, int warmupSteps, long cycleStart, int evalEvery,
-                           int devLimit, int threads, long seed, String modelName, Path startFrom) {
+                           int devLimit, int threads, long seed, String modelName, Path startFrom,
+                           double degradedShare) {
+        public Settings {
+            if (!(degradedShare > 0 && degradedShare <= 1)) {
+                throw new IllegalArgumentException("the degraded share must be in (0, 1], got " + degradedShare);
+            }
+        }
+
         public static Settings defaults(Path manifest, Path outDir) {
             return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 0, 1000, 400,
-                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom", null);
+                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom", null, 1.0);
         }
     }
 
@@ -80,8 +92,9 @@ public final class Trainer {
         Path corpusDir = s.manifest().toAbsolutePath().getParent();
         FeatureCache cache = new FeatureCache(corpusDir.resolve("features.cache"), features);
         Corpus corpus = load(cache, corpusDir);
-        log.printf("train: %d train / %d dev utterances, %.2f h of training audio%n", corpus.train.size(),
-                corpus.dev.size(), corpus.trainFrames() * features.hopMs() / 3.6e6);
+        log.printf("train: %d train / %d dev utterances, %.2f h of training audio, %d of them degraded%n",
+                corpus.train.size(), corpus.dev.size(), corpus.trainFrames() * features.hopMs() / 3.6e6,
+                corpus.degradedCount());
 
         Checkpoint start;
         if (Files.exists(checkpointFile())) {
@@ -117,7 +130,7 @@ public final class Trainer {
         try (TrainingGraph graph = new TrainingGraph(s.model(), s.threads())) {
             while (adam.step() < s.steps()) {
                 if (adam.step() > startStep) corpus = load(cache, corpusDir); // picks up utterances added since
-                List<List<Utterance>> batches = batches(corpus.train);
+                List<List<Utterance>> batches = batches(pass(corpus.train, corpus.degraded, s.degradedShare(), random));
                 Collections.shuffle(batches, random);
                 for (List<Utterance> batch : batches) {
                     if (adam.step() >= s.steps()) break;
@@ -151,9 +164,14 @@ public final class Trainer {
         return metrics;
     }
 
-    private record Corpus(List<Utterance> train, List<Utterance> dev, int voices) {
+    /** {@code degraded}: the ids of the training utterances whose channel is degraded. */
+    private record Corpus(List<Utterance> train, List<Utterance> dev, int voices, Set<String> degraded) {
         long trainFrames() {
             return train.stream().mapToLong(Utterance::frameCount).sum();
+        }
+
+        long degradedCount() {
+            return train.stream().filter(u -> degraded.contains(u.id())).count();
         }
     }
 
@@ -162,7 +180,26 @@ public final class Trainer {
         List<ManifestEntry> train = entries.stream().filter(e -> e.split().equals(ManifestEntry.TRAIN)).toList();
         List<ManifestEntry> dev = entries.stream().filter(e -> e.split().equals(ManifestEntry.DEV)).limit(s.devLimit()).toList();
         int voices = (int) entries.stream().map(ManifestEntry::voice).map(v -> v.replaceAll("@.*", "")).distinct().count();
-        return new Corpus(trainable(cache.get(corpusDir, train, s.threads())), cache.get(corpusDir, dev, s.threads()), voices);
+        Set<String> degraded = train.stream().filter(e -> Augmentation.degrades(e.augmentation())).map(ManifestEntry::id)
+                .collect(Collectors.toSet());
+        return new Corpus(trainable(cache.get(corpusDir, train, s.threads())), cache.get(corpusDir, dev, s.threads()), voices,
+                degraded);
+    }
+
+    /**
+     * One pass's utterances: every clean one, and as many of the degraded ones, drawn at random, as make them at most
+     * {@code share} of the pass: a network too small to fit the whole corpus then spends more of itself on clean
+     * speech, while drawing afresh each pass still shows it all of the degraded audio over several passes.
+     */
+    static List<Utterance> pass(List<Utterance> train, Set<String> degraded, double share, Random random) {
+        List<Utterance> clean = new ArrayList<>();
+        List<Utterance> noisy = new ArrayList<>();
+        for (Utterance u : train) (degraded.contains(u.id()) ? noisy : clean).add(u);
+        long room = share >= 1 ? noisy.size() : Math.round(clean.size() * share / (1 - share));
+        if (room >= noisy.size()) return train;
+        Collections.shuffle(noisy, random);
+        clean.addAll(noisy.subList(0, (int) room));
+        return clean;
     }
 
     /** CTC needs at least one output frame per label, plus one between repeated labels. */
@@ -305,6 +342,7 @@ public final class Trainer {
         training.put("voices", corpus.voices());
         training.put("steps", step);
         training.put("batchSize", s.batchSize());
+        training.put("degradedShare", s.degradedShare());
         training.put("learningRate", s.learningRate());
         training.put("sessionSeconds", Math.round(seconds));
         training.put("parameters", w.count());

@@ -12,7 +12,7 @@ class LearningRateTest {
     private static Trainer trainer(long steps, long cycleStart) {
         Trainer.Settings d = Trainer.Settings.defaults(Path.of("manifest.jsonl"), Path.of("train"));
         return new Trainer(new Trainer.Settings(d.manifest(), d.outDir(), ModelConfig.DEFAULT, 16, 10000, steps, 1e-3,
-                100, cycleStart, 1000, 400, 2, 7L, "lr", null), System.out);
+                100, cycleStart, 1000, 400, 2, 7L, "lr", null, 1.0), System.out);
     }
 
     @Test

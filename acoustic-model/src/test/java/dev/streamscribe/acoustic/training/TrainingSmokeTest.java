@@ -51,7 +51,7 @@ class TrainingSmokeTest {
         ModelConfig small = new ModelConfig(80, 3, 32, 1, 48, 29);
         Trainer.Settings d = Trainer.Settings.defaults(corpus.resolve("manifest.jsonl"), dir.resolve("train"));
         Trainer.Settings s = new Trainer.Settings(d.manifest(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5, 0,
-                30, 10, 2, 1, "smoke", null);
+                30, 10, 2, 1, "smoke", null, 1.0);
         Map<String, Object> metrics = new Trainer(s, System.out).run();
 
         double first = (double) metrics.get("firstTrainLoss");
@@ -70,14 +70,14 @@ class TrainingSmokeTest {
 
         // resuming the checkpoint as a network of another shape would fail deep in TensorFlow: refused up front
         Trainer.Settings wider = new Trainer.Settings(d.manifest(), d.outDir(), new ModelConfig(80, 3, 32, 1, 64, 29),
-                5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke", null);
+                5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke", null, 1.0);
         IOException refused = assertThrows(IOException.class, () -> new Trainer(wider, System.out).run());
         assertTrue(refused.getMessage().contains("another shape"), refused.getMessage());
 
         // ... but it can start a wider network, which goes on from what the narrow one learnt instead of from scratch
         Trainer.Settings widened = new Trainer.Settings(d.manifest(), dir.resolve("train-wide"),
                 new ModelConfig(80, 3, 40, 1, 64, 29), 5, d.maxBatchFrames(), 80, 5e-3, 5, 60, 30, 10, 2, 1, "smoke",
-                d.outDir().resolve("checkpoint.bin"));
+                d.outDir().resolve("checkpoint.bin"), 1.0);
         Map<String, Object> wide = new Trainer(widened, System.out).run();
         double wideFirst = (double) wide.get("firstTrainLoss");
         assertTrue(wideFirst < 0.6 * first, "the widened network started at loss " + wideFirst + ", a new one at " + first);
@@ -87,7 +87,7 @@ class TrainingSmokeTest {
 
         // an exported model directory (all a shipped model has) is a start too, at the step it was exported at
         Trainer.Settings fineTuned = new Trainer.Settings(d.manifest(), dir.resolve("train-tuned"), small, 5,
-                d.maxBatchFrames(), 70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"));
+                d.maxBatchFrames(), 70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"), 1.0);
         Map<String, Object> tuned = new Trainer(fineTuned, System.out).run();
         double tunedFirst = (double) tuned.get("firstTrainLoss");
         assertTrue(tunedFirst < 0.6 * first, "the network started from the export at loss " + tunedFirst + ", a new one at " + first);

@@ -39,6 +39,8 @@ final class TrainCommand implements Command {
                 + "  --train-dir DIR      checkpoints, exported model (DIR/model) and LM (DIR/lm.arpa.gz) (default data/train)\n"
                 + "  --steps N            total optimiser steps (default " + d.steps() + ")\n"
                 + "  --batch-size N       utterances per batch (default " + d.batchSize() + ")\n"
+                + "  --degraded-share X   the most of each pass that noisy, reverberant or telephone-band utterances make up;\n"
+                + "                       the rest sit the pass out, a fresh draw each pass (default " + d.degradedShare() + ": all)\n"
                 + "  --learning-rate X    peak Adam learning rate (default " + d.learningRate() + ")\n"
                 + "  --cycle-start N      step where the warm-up and cosine decay begin (default 0); to train a finished\n"
                 + "                       model on, rerun with --cycle-start at its step and a larger --steps\n"
@@ -78,7 +80,7 @@ final class TrainCommand implements Command {
                     d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
                     d.warmupSteps(), o.getInt("cycle-start", (int) d.cycleStart()), o.getInt("eval-every", d.evalEvery()),
                     d.devLimit(), o.getInt("threads", d.threads()), d.seed(), o.get("model-name", d.modelName()),
-                    startFrom);
+                    startFrom, o.getDouble("degraded-share", d.degradedShare()));
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }

@@ -1,0 +1,52 @@
+package dev.streamscribe.acoustic.training;
+
+import dev.streamscribe.acoustic.corpus.Augmentation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DegradedShareTest {
+    private static final String[] LABELS = {"speed0.91,gain-4dB", "pitch-120,gain-2dB", "reverb35,gain-1dB",
+            "telephone,gain-3dB", "speed1.05,pink@18dB,gain-4dB", "gain0dB"};
+
+    @Test
+    void channelDegradationsAreTellFromVoiceAndLevelChanges() {
+        boolean[] expected = {false, false, true, true, true, false};
+        for (int i = 0; i < LABELS.length; i++) assertEquals(expected[i], Augmentation.degrades(LABELS[i]), LABELS[i]);
+    }
+
+    @Test
+    void aPassKeepsEveryCleanUtteranceAndDrawsDegradedOnesUpToTheShare() {
+        List<Utterance> train = new ArrayList<>();
+        Set<String> degraded = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            train.add(Utterance.of("u" + i, new float[0][0], new int[0], ""));
+            if (i % 4 != 0) degraded.add("u" + i); // 100 clean, 300 degraded
+        }
+        Random random = new Random(1);
+        List<Utterance> first = Trainer.pass(train, degraded, 0.5, random);
+        List<Utterance> second = Trainer.pass(train, degraded, 0.5, random);
+        for (List<Utterance> pass : List.of(first, second)) {
+            assertEquals(200, pass.size());
+            assertEquals(100, pass.stream().filter(u -> degraded.contains(u.id())).count());
+            assertEquals(200, pass.stream().map(Utterance::id).distinct().count());
+        }
+        assertNotEquals(first.stream().map(Utterance::id).toList(), second.stream().map(Utterance::id).toList(),
+                "each pass draws its degraded utterances afresh");
+
+        assertSame(train, Trainer.pass(train, degraded, 1.0, random));
+        assertSame(train, Trainer.pass(train, degraded, 0.8, random), "a share above the corpus's own keeps everything");
+        assertFalse(Trainer.pass(train, degraded, 0.2, random).isEmpty());
+        assertTrue(Trainer.pass(train, degraded, 0.2, random).size() == 125);
+    }
+}
