@@ -6,7 +6,7 @@ package dev.streamscribe.acoustic.model;
  */
 public record ModelConfig(int melBands, int stride, int convChannels, int lstmLayers, int lstmUnits, int classes) {
 
-    /** The shape of the shipped en-conv-lstm-v5 (and v2-v4 before it): 2.3 M parameters, trained in hours on 2 cores. */
+    /** The shape of the shipped en-conv-lstm-v6 (and v2-v5 before it): 2.3 M parameters, trained in hours on 2 cores. */
     public static final ModelConfig DEFAULT = new ModelConfig(80, 3, 256, 2, 384, Alphabet.CLASSES);
 
     public int convKernel() {
