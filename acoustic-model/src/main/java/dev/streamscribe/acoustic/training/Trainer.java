@@ -45,15 +45,16 @@ public final class Trainer {
      * @param startFrom a trained model to start a new one from, or null: its checkpoint file, or an exported model
      *                  directory; a larger {@code model} shape widens it ({@link Widening})
      * @param degradedShare the most of each pass over the corpus that degraded utterances ({@link Augmentation#degrades})
-     *                  make up; the others sit that pass out, a fresh draw each pass. 1 trains on every utterance
+     *                  make up; the others sit that pass out, a fresh draw each pass. 1 trains on every utterance,
+     *                  0 on clean ones only
      */
     public record Settings(Path manifest, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
                            long steps, double learningRate, int warmupSteps, long cycleStart, int evalEvery,
                            int devLimit, int threads, long seed, String modelName, Path startFrom,
                            double degradedShare) {
         public Settings {
-            if (!(degradedShare > 0 && degradedShare <= 1)) {
-                throw new IllegalArgumentException("the degraded share must be in (0, 1], got " + degradedShare);
+            if (!(degradedShare >= 0 && degradedShare <= 1)) {
+                throw new IllegalArgumentException("the degraded share must be in [0, 1], got " + degradedShare);
             }
         }
 

@@ -45,5 +45,6 @@ class DegradedShareTest {
         assertSame(train, Trainer.pass(train, degraded, 1.0, random));
         assertSame(train, Trainer.pass(train, degraded, 0.8, random), "a share above the corpus's own keeps everything");
         assertEquals(125, Trainer.pass(train, degraded, 0.2, random).size(), "100 clean + 25 degraded");
+        assertEquals(100, Trainer.pass(train, degraded, 0.0, random).size(), "the clean ones only");
     }
 }
