@@ -193,10 +193,11 @@ public final class Trainer {
      * speech, while drawing afresh each pass still shows it all of the degraded audio over several passes.
      */
     static List<Utterance> pass(List<Utterance> train, Set<String> degraded, double share, Random random) {
+        if (share >= 1) return train;
         List<Utterance> clean = new ArrayList<>();
         List<Utterance> noisy = new ArrayList<>();
         for (Utterance u : train) (degraded.contains(u.id()) ? noisy : clean).add(u);
-        long room = share >= 1 ? noisy.size() : Math.round(clean.size() * share / (1 - share));
+        long room = Math.round(clean.size() * share / (1 - share));
         if (room >= noisy.size()) return train;
         Collections.shuffle(noisy, random);
         clean.addAll(noisy.subList(0, (int) room));
