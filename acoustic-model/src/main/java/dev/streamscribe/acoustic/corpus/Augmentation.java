@@ -2,6 +2,7 @@ package dev.streamscribe.acoustic.corpus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -32,7 +33,7 @@ public record Augmentation(double speed, int pitchCents, int reverb, boolean tel
     /** sox effects (after the input and output file names). */
     public List<String> soxEffects() {
         List<String> e = new ArrayList<>();
-        if (speed != 1.0) e.addAll(List.of("speed", String.format(java.util.Locale.ROOT, "%.3f", speed)));
+        if (speed != 1.0) e.addAll(List.of("speed", String.format(Locale.ROOT, "%.3f", speed)));
         if (pitchCents != 0) e.addAll(List.of("pitch", Integer.toString(pitchCents)));
         if (reverb > 0) e.addAll(List.of("reverb", Integer.toString(reverb), "50", Integer.toString(40 + reverb / 2)));
         if (telephone) e.addAll(List.of("sinc", "300-3400", "rate", "8000"));
@@ -53,12 +54,12 @@ public record Augmentation(double speed, int pitchCents, int reverb, boolean tel
 
     public String label() {
         List<String> parts = new ArrayList<>();
-        if (speed != 1.0) parts.add(String.format(java.util.Locale.ROOT, "speed%.2f", speed));
+        if (speed != 1.0) parts.add(String.format(Locale.ROOT, "speed%.2f", speed));
         if (pitchCents != 0) parts.add("pitch" + pitchCents);
         if (reverb > 0) parts.add("reverb" + reverb);
         if (telephone) parts.add("telephone");
-        if (!noise.equals("none")) parts.add(String.format(java.util.Locale.ROOT, "%s@%.0fdB", noise, snrDb));
-        parts.add(String.format(java.util.Locale.ROOT, "gain%.0fdB", gainDb));
+        if (!noise.equals("none")) parts.add(String.format(Locale.ROOT, "%s@%.0fdB", noise, snrDb));
+        parts.add(String.format(Locale.ROOT, "gain%.0fdB", gainDb));
         return String.join(",", parts);
     }
 }

@@ -12,8 +12,11 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,14 +86,14 @@ public final class CorpusGenerator {
                             audio.durationMs(), PromptSources.split(prompt.text(), settings.devFraction()), prompt.source()));
                     audioMs.addAndGet(audio.durationMs());
                     progress.update(finished.incrementAndGet(),
-                            String.format(java.util.Locale.ROOT, "%.2f h new audio", audioMs.get() / 3.6e6));
+                            String.format(Locale.ROOT, "%.2f h new audio", audioMs.get() / 3.6e6));
                     return null;
                 }));
             }
             for (Future<?> f : jobs) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     // one bad prompt must not stop a run of hours: report it and go on
                     log.println("corpus: skipped an utterance: " + e.getCause().getMessage());
                 }
@@ -109,7 +112,7 @@ public final class CorpusGenerator {
 
     /** java.util.Random gives correlated first draws for consecutive seeds; SplittableRandom mixes them. */
     static Random seeded(long seed) {
-        return new Random(new java.util.SplittableRandom(seed).nextLong());
+        return new Random(new SplittableRandom(seed).nextLong());
     }
 
     /** Clean utterances of prompts outside the corpus, as material for babble noise. */

@@ -1,6 +1,7 @@
 package dev.streamscribe.acoustic.corpus;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** A one-line progress bar with rate and ETA, redrawn in place on a terminal (otherwise a line every 5% or 30 s). */
 public final class Progress {
@@ -37,7 +38,7 @@ public final class Progress {
         long eta = rate > 0 ? (long) ((total - done) / rate) : 0;
         int filled = (int) (total == 0 ? 30 : done * 30 / total);
         String bar = "#".repeat(filled) + ".".repeat(30 - filled);
-        String line = String.format(java.util.Locale.ROOT, "[%s] %d/%d %s  %.2f/s  %s  ETA %02d:%02d:%02d", bar, done,
+        String line = String.format(Locale.ROOT, "[%s] %d/%d %s  %.2f/s  %s  ETA %02d:%02d:%02d", bar, done,
                 total, unit, rate, extra, eta / 3600, eta / 60 % 60, eta % 60);
         out.print(terminal ? "\r" + line : line + "\n");
         if (terminal && done == total) out.println();

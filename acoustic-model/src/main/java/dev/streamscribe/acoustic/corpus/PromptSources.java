@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,7 @@ public final class PromptSources {
 
     /** Every usable prompt, de-duplicated, in a fixed order; Harvard sentences removed. */
     public List<Prompt> all() throws IOException {
-        Set<String> heldOut = new java.util.HashSet<>();
+        Set<String> heldOut = new HashSet<>();
         for (String h : harvardSentences()) heldOut.add(Alphabet.normalise(h));
         Set<String> seen = new LinkedHashSet<>();
         List<Prompt> out = new ArrayList<>();

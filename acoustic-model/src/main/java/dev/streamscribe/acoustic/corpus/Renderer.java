@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -52,7 +53,7 @@ public final class Renderer {
         while (last > first && Math.abs(x[last]) < threshold) last--;
         int from = Math.max(0, first - 3200);
         int to = Math.min(x.length, last + 4800);
-        return from >= to ? x : java.util.Arrays.copyOfRange(x, from, to);
+        return from >= to ? x : Arrays.copyOfRange(x, from, to);
     }
 
     private void addNoise(float[] x, Augmentation aug, Random r) {

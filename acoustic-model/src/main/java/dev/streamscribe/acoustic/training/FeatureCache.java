@@ -18,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,7 +77,7 @@ final class FeatureCache {
                     Utterance u;
                     try {
                         u = f.get();
-                    } catch (java.util.concurrent.ExecutionException ex) {
+                    } catch (ExecutionException ex) {
                         System.err.println("features: skipped: " + ex.getCause().getMessage());
                         continue;
                     }
@@ -101,7 +103,7 @@ final class FeatureCache {
         FeatureStream fs = new FeatureStream(audio.sampleRate(), config, Normalizer.identity(config.melBands()));
         float[][] a = fs.accept(audio.samples());
         float[][] b = fs.finish();
-        float[][] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        float[][] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return Utterance.of(e.id(), all, null, null);
     }

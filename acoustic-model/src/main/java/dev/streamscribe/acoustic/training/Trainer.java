@@ -22,7 +22,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,7 +129,7 @@ public final class Trainer {
         long started = System.nanoTime();
         double lossAvg = Double.NaN;
         double firstLoss = Double.NaN;
-        java.util.ArrayDeque<Float> recent = new java.util.ArrayDeque<>();
+        ArrayDeque<Float> recent = new ArrayDeque<>();
         try (TrainingGraph graph = new TrainingGraph(s.model(), s.threads())) {
             while (adam.step() < s.steps()) {
                 if (adam.step() > startStep) corpus = load(cache, corpusDir); // picks up utterances added since
@@ -397,7 +399,7 @@ public final class Trainer {
             for (int m = 0; m < 2; m++) {
                 int w = r.nextInt(Math.max(1, frames / 20));
                 int t0 = r.nextInt(Math.max(1, frames - w));
-                for (int t = t0; t < Math.min(frames, t0 + w); t++) java.util.Arrays.fill(x[t], 0f);
+                for (int t = t0; t < Math.min(frames, t0 + w); t++) Arrays.fill(x[t], 0f);
             }
         }
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -35,7 +36,7 @@ class StreamingEquivalenceTest {
         int i = 0;
         while (i < x.length) {
             int n = chunking == null ? x.length : 1 + chunking.nextInt(40);
-            out.addAll(List.of(s.accept(model, java.util.Arrays.copyOfRange(x, i, Math.min(x.length, i + n)))));
+            out.addAll(List.of(s.accept(model, Arrays.copyOfRange(x, i, Math.min(x.length, i + n)))));
             i += n;
         }
         return out;
@@ -89,7 +90,7 @@ class StreamingEquivalenceTest {
                 assertEquals(alone.state().h()[k], together.state().h()[k], 1e-4);
                 assertEquals(alone.state().c()[k], together.state().c()[k], 1e-4);
             }
-            assertEquals(java.util.Arrays.toString(alone.state().conv()), java.util.Arrays.toString(together.state().conv()),
+            assertEquals(Arrays.toString(alone.state().conv()), Arrays.toString(together.state().conv()),
                     "the conv state is the request's last frames");
         }
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ class TrainingSmokeTest {
     @Test
     void tinyCorpusTrainsExportsAndReloads(@TempDir Path dir) throws Exception {
         Path corpus = dir.resolve("corpus");
-        java.nio.file.Files.createDirectories(corpus.resolve("wav"));
-        Renderer renderer = new Renderer(java.nio.file.Files.createTempDirectory(dir, "tmp"), List.of());
+        Files.createDirectories(corpus.resolve("wav"));
+        Renderer renderer = new Renderer(Files.createTempDirectory(dir, "tmp"), List.of());
         List<String> sentences = List.of("open the door", "close the window please");
         List<Voice> voices = List.of(new Voice(Engine.ESPEAK_NG, "en-us", 160, 50), new Voice(Engine.ESPEAK_NG, "en-gb+m3", 150, 40),
                 new Voice(Engine.ESPEAK_NG, "en-us+f2", 170, 60));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -79,7 +80,7 @@ class WideningTest {
         Adam adam = new Adam(narrow, 5, 0);
         List<float[]> grads = narrow.parameters().stream().map(p -> {
             float[] g = new float[p.values().length];
-            java.util.Arrays.fill(g, 0.01f);
+            Arrays.fill(g, 0.01f);
             return g;
         }).toList();
         adam.apply(narrow, grads, 1e-3);

@@ -2,6 +2,7 @@ package dev.streamscribe.features.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Reads RIFF/WAVE files: PCM 8/16/24/32-bit and 32-bit float, any channel count (downmixed), any rate. */
@@ -120,7 +121,7 @@ public final class WavReader {
     }
 
     private static String ascii(byte[] b, int p) {
-        return new String(b, p, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(b, p, 4, StandardCharsets.US_ASCII);
     }
 
     private static int u16(byte[] b, int p) {

@@ -3,6 +3,7 @@ package dev.streamscribe.features.audio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,12 +14,12 @@ public final class WavWriter {
     public static byte[] encode(Audio audio) {
         byte[] pcm = PcmFormat.toS16le(audio.samples(), 0, audio.samples().length);
         ByteBuffer b = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
-                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
                 .putShort((short) 1).putShort((short) 1).putInt(audio.sampleRate()).putInt(audio.sampleRate() * 2)
                 .putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(pcm.length).put(pcm);
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm.length).put(pcm);
         return b.array();
     }
 

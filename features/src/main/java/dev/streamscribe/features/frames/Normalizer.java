@@ -1,5 +1,7 @@
 package dev.streamscribe.features.frames;
 
+import java.util.Arrays;
+
 /** Per-band standardisation with the training set's global mean and deviation (from meta.json). */
 public record Normalizer(float[] mean, float[] std) {
     public Normalizer {
@@ -9,7 +11,7 @@ public record Normalizer(float[] mean, float[] std) {
 
     public static Normalizer identity(int bands) {
         float[] ones = new float[bands];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         return new Normalizer(new float[bands], ones);
     }
 

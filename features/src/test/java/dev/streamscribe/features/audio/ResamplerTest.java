@@ -3,6 +3,8 @@ package dev.streamscribe.features.audio;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +18,7 @@ class ResamplerTest {
         Resampler r = new Resampler(rate, 16000);
         float[] a = r.accept(in);
         float[] b = r.flush();
-        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        float[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         assertEquals(16000, out.length, 2);
         // correlate the middle against the ideal 16 kHz tone

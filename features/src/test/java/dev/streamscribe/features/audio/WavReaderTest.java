@@ -3,6 +3,8 @@ package dev.streamscribe.features.audio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -89,20 +91,20 @@ class WavReaderTest {
         System.arraycopy(file, 0, piped, 0, 36);
         System.arraycopy(list, 0, piped, 36, list.length);
         System.arraycopy(file, 36, piped, 36 + list.length, file.length - 36);
-        java.io.InputStream in = new java.io.ByteArrayInputStream(piped);
+        InputStream in = new ByteArrayInputStream(piped);
         assertEquals(new WavReader.Header(new PcmSpec(PcmFormat.S16LE, 2, 44100), -1), WavReader.readHeader(in, "stdin"));
         assertArrayEquals(samples, in.readAllBytes());
         byte[] sized = wav(1, 16, 1, 16000, samples);
-        assertEquals(8, WavReader.readHeader(new java.io.ByteArrayInputStream(sized), "stdin").dataBytes());
+        assertEquals(8, WavReader.readHeader(new ByteArrayInputStream(sized), "stdin").dataBytes());
     }
 
     @Test
     void aStreamThatIsNotWavSaysSo() {
         AudioFormatException e = assertThrows(AudioFormatException.class,
-                () -> WavReader.readHeader(new java.io.ByteArrayInputStream("RIFF....AVI LIST".getBytes()), "stdin"));
+                () -> WavReader.readHeader(new ByteArrayInputStream("RIFF....AVI LIST".getBytes()), "stdin"));
         assertEquals("stdin: not a RIFF/WAVE stream", e.getMessage());
         byte[] noData = Arrays.copyOf(wav(1, 16, 1, 16000, new byte[0]), 36);
-        e = assertThrows(AudioFormatException.class, () -> WavReader.readHeader(new java.io.ByteArrayInputStream(noData), "stdin"));
+        e = assertThrows(AudioFormatException.class, () -> WavReader.readHeader(new ByteArrayInputStream(noData), "stdin"));
         assertEquals("stdin: no data chunk", e.getMessage());
     }
 }

@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -32,7 +37,7 @@ class ChunkInvarianceTest {
         int i = 0;
         while (i < audio.length) {
             int n = chunking == null ? audio.length : 1 + chunking.nextInt(maxChunk);
-            float[] chunk = java.util.Arrays.copyOfRange(audio, i, Math.min(audio.length, i + n));
+            float[] chunk = Arrays.copyOfRange(audio, i, Math.min(audio.length, i + n));
             out.addAll(List.of(fs.accept(chunk)));
             i += n;
         }
@@ -68,13 +73,13 @@ class ChunkInvarianceTest {
         List<float[]> whole = frames(rate, audio, null, 0);
         FeatureStream a = new FeatureStream(rate, FeatureConfig.DEFAULT, Normalizer.identity(80));
         int cut = 12345 + new Random().nextInt(40000);
-        List<float[]> out = new ArrayList<>(List.of(a.accept(java.util.Arrays.copyOfRange(audio, 0, cut))));
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        a.writeState(new java.io.DataOutputStream(bytes));
+        List<float[]> out = new ArrayList<>(List.of(a.accept(Arrays.copyOfRange(audio, 0, cut))));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        a.writeState(new DataOutputStream(bytes));
         FeatureStream b = new FeatureStream(rate, FeatureConfig.DEFAULT, Normalizer.identity(80));
-        b.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        b.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertTrue(bytes.size() < 8 * 1024, "state is small: " + bytes.size());
-        out.addAll(List.of(b.accept(java.util.Arrays.copyOfRange(audio, cut, audio.length))));
+        out.addAll(List.of(b.accept(Arrays.copyOfRange(audio, cut, audio.length))));
         out.addAll(List.of(b.finish()));
         assertEquals(whole.size(), out.size());
         for (int f = 0; f < whole.size(); f++) assertArrayEquals(whole.get(f), out.get(f), 0f);

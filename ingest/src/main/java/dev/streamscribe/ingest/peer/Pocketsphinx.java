@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ public final class Pocketsphinx {
         Map<String, String> out = new HashMap<>();
         for (String line : Files.readAllLines(hyp, StandardCharsets.UTF_8)) {
             Matcher m = HYP_LINE.matcher(line.trim());
-            if (m.matches()) out.put(m.group(2) + ".wav", m.group(1).toLowerCase(java.util.Locale.ROOT));
+            if (m.matches()) out.put(m.group(2) + ".wav", m.group(1).toLowerCase(Locale.ROOT));
         }
         Directories.delete(work); // kept when pocketsphinx fails, for its log
         return new Run(out, wallMs);

@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,7 @@ class ChunkStreamerTest {
 
     private static byte[] noise(int bytes) {
         byte[] b = new byte[bytes];
-        new java.util.Random(7).nextBytes(b);
+        new Random(7).nextBytes(b);
         return b;
     }
 
@@ -221,7 +223,7 @@ class ChunkStreamerTest {
         PcmInput in = new PcmInput("microphone", new CaptureLine(throwWhenClosed), S16_16K, -1);
         BlockingQueue<Chunk> sent = new LinkedBlockingQueue<>();
         ChunkStreamer streamer = new ChunkStreamer(in, (seq, rate, b, eos) -> sent.add(new Chunk(seq, rate, b, eos)), 100, false);
-        java.util.concurrent.CompletableFuture<ChunkStreamer.Streamed> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<ChunkStreamer.Streamed> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return streamer.run();
             } catch (Exception e) {

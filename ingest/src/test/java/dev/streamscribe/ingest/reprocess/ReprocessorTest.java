@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,7 +93,7 @@ class ReprocessorTest {
     }
 
     private static List<String> fieldNames(JsonNode n) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
     }
