@@ -127,9 +127,7 @@ public final class Trainer {
         long startStep = adam.step();
         Progress progress = new Progress(log, "steps", s.steps(), startStep);
         long started = System.nanoTime();
-        double lossAvg = Double.NaN;
-        double firstLoss = Double.NaN;
-        ArrayDeque<Float> recent = new ArrayDeque<>();
+        LossLog losses = new LossLog();
         try (TrainingGraph graph = new TrainingGraph(s.model(), s.threads())) {
             while (adam.step() < s.steps()) {
                 if (adam.step() > startStep) corpus = load(cache, corpusDir); // picks up utterances added since
@@ -140,21 +138,16 @@ public final class Trainer {
                     Batch b = Batch.of(batch, norm, s.model().stride(), random, true);
                     TrainingGraph.Result r = graph.step(weights, b.features, b.labels, b.frames);
                     double gnorm = adam.apply(weights, r.gradients(), learningRate(adam.step()));
-                    if (Double.isFinite(r.meanLoss())) {
-                        lossAvg = Double.isNaN(lossAvg) ? r.meanLoss() : 0.98 * lossAvg + 0.02 * r.meanLoss();
-                        if (Double.isNaN(firstLoss)) firstLoss = r.meanLoss();
-                        recent.addLast(r.meanLoss());
-                        if (recent.size() > 10) recent.removeFirst();
-                    }
+                    losses.add(r.meanLoss());
                     long step = adam.step();
                     if (step % 25 == 0) {
                         progress.update(step, String.format(Locale.ROOT, "loss %.2f lr %.2e |g| %.1f",
-                                lossAvg, learningRate(step), gnorm));
+                                losses.smoothed(), learningRate(step), gnorm));
                     }
                     if (step % s.evalEvery() == 0 || step == s.steps()) {
                         metrics = evaluate(graph, weights, norm, corpus.dev);
-                        metrics.put("firstTrainLoss", firstLoss);
-                        metrics.put("recentTrainLoss", recent.stream().mapToDouble(Float::doubleValue).average().orElse(Double.NaN));
+                        metrics.put("firstTrainLoss", losses.first());
+                        metrics.put("recentTrainLoss", losses.recent());
                         log.printf(Locale.ROOT, "train: step %d dev greedy CER %.2f%% WER %.2f%% loss %.2f%n", step,
                                 100 * (double) metrics.get("devCer"), 100 * (double) metrics.get("devWer"),
                                 (double) metrics.get("devLoss"));
@@ -165,6 +158,37 @@ public final class Trainer {
             }
         }
         return metrics;
+    }
+
+    /**
+     * The training loss as the progress line and the exported metrics show it; a non-finite batch loss (CTC on an
+     * utterance it cannot align) is left out rather than poisoning the averages.
+     */
+    private static final class LossLog {
+        private double smoothed = Double.NaN;
+        private double first = Double.NaN;
+        private final ArrayDeque<Double> recent = new ArrayDeque<>();
+
+        void add(double loss) {
+            if (!Double.isFinite(loss)) return;
+            smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
+            if (Double.isNaN(first)) first = loss;
+            recent.addLast(loss);
+            if (recent.size() > 10) recent.removeFirst();
+        }
+
+        double smoothed() {
+            return smoothed;
+        }
+
+        double first() {
+            return first;
+        }
+
+        /** Mean of the last ten batches. */
+        double recent() {
+            return recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
     }
 
     /** {@code degraded}: the ids of the training utterances whose channel is degraded. */
