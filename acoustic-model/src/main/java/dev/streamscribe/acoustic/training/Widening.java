@@ -32,7 +32,8 @@ final class Widening {
             throw new IllegalArgumentException("only channels and units can grow: " + from + " -> " + to);
         }
         if (to.convChannels() < from.convChannels() || to.lstmUnits() < from.lstmUnits()) {
-            throw new IllegalArgumentException("a network can only grow: " + from + " -> " + to);
+            throw new IllegalArgumentException("a network can only grow: " + from + " -> " + to
+                    + "; give the new network at least the channels and units of the one it starts from");
         }
         // A new network's initialisation gives the new units their input weights; the trained units' columns are
         // cleared, so that what feeds them from a new unit is zero, and then refilled with the trained values.

@@ -50,7 +50,7 @@ final class TrainCommand implements Command {
                 + "  --lstm-units N       units per LSTM layer of a new model (default " + d.model().lstmUnits() + ")\n"
                 + "  --start-from PATH    start a new model from a trained one instead of from scratch: its checkpoint.bin\n"
                 + "                       (weights and optimiser state) or an exported model directory, such as the shipped\n"
-                + "                       acoustic-model/src/main/resources/models/en-conv-lstm-v6 (weights; the optimiser\n"
+                + "                       acoustic-model/src/main/resources/models/en-conv-lstm-v7 (weights; the optimiser\n"
                 + "                       starts afresh). A larger shape above widens it, the new units starting silent.\n"
                 + "                       Use with --cycle-start at its step and a larger --steps\n"
                 + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
