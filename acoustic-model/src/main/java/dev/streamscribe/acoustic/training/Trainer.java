@@ -82,7 +82,25 @@ public final class Trainer {
     }
 
     private Path checkpointFile() {
-        return s.outDir().resolve("checkpoint.bin");
+        return checkpointFile(s.outDir());
+    }
+
+    private static Path checkpointFile(Path outDir) {
+        return outDir.resolve("checkpoint.bin");
+    }
+
+    /**
+     * The shape a run in {@code outDir} goes on with when none is asked for: that of the checkpoint it resumes, else
+     * that of the model it starts from ({@code startFrom}, may be null), else {@link ModelConfig#DEFAULT}. So resuming
+     * or fine-tuning a wider model than the default takes no shape flags.
+     */
+    public static ModelConfig shapeToGoOn(Path outDir, Path startFrom) throws IOException {
+        Path trained = Files.exists(checkpointFile(outDir)) ? checkpointFile(outDir) : startFrom;
+        if (trained == null) return ModelConfig.DEFAULT;
+        if (Files.isDirectory(trained)) return ModelMeta.read(trained.resolve("meta.json")).model();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(trained)))) {
+            return Widening.shapeOf(Weights.read(in), ModelConfig.DEFAULT);
+        }
     }
 
     public Path modelDir() {
@@ -148,9 +166,13 @@ public final class Trainer {
                         metrics = evaluate(graph, weights, norm, corpus.dev);
                         metrics.put("firstTrainLoss", losses.first());
                         metrics.put("recentTrainLoss", losses.recent());
-                        log.printf(Locale.ROOT, "train: step %d dev greedy CER %.2f%% WER %.2f%% loss %.2f%n", step,
-                                100 * (double) metrics.get("devCer"), 100 * (double) metrics.get("devWer"),
-                                (double) metrics.get("devLoss"));
+                        if (corpus.dev.isEmpty()) {
+                            log.printf("train: step %d, no dev utterances to evaluate on%n", step);
+                        } else {
+                            log.printf(Locale.ROOT, "train: step %d dev greedy CER %.2f%% WER %.2f%% loss %.2f%n", step,
+                                    100 * (double) metrics.get("devCer"), 100 * (double) metrics.get("devWer"),
+                                    (double) metrics.get("devLoss"));
+                        }
                         checkpoint(weights, norm, adam);
                         export(weights, norm, corpus, metrics, step, (System.nanoTime() - started) / 1e9);
                     }

@@ -86,6 +86,13 @@ class TrainingSmokeTest {
             assertEquals(widened.model(), model.config());
         }
 
+        // with no shape asked for, a run goes on with that of the checkpoint it resumes, else of the model it starts from
+        Path fresh = dir.resolve("train-new");
+        assertEquals(small, Trainer.shapeToGoOn(d.outDir(), dir.resolve("train-wide/model")));
+        assertEquals(widened.model(), Trainer.shapeToGoOn(fresh, dir.resolve("train-wide/model")));
+        assertEquals(widened.model(), Trainer.shapeToGoOn(fresh, dir.resolve("train-wide/checkpoint.bin")));
+        assertEquals(ModelConfig.DEFAULT, Trainer.shapeToGoOn(fresh, null));
+
         // an exported model directory (all a shipped model has) is a start too, at the step it was exported at
         Trainer.Settings fineTuned = new Trainer.Settings(d.manifest(), dir.resolve("train-tuned"), small, 5,
                 d.maxBatchFrames(), 70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"), 1.0);

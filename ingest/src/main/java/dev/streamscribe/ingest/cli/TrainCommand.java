@@ -45,14 +45,14 @@ final class TrainCommand implements Command {
                 + "  --cycle-start N      step where the warm-up and cosine decay begin (default 0); to train a finished\n"
                 + "                       model on, rerun with --cycle-start at its step and a larger --steps\n"
                 + "  --eval-every N       dev evaluation, checkpoint and export every N steps (default " + d.evalEvery() + ")\n"
-                + "  --conv-channels N    convolution channels of a new model (default " + d.model().convChannels() + ")\n"
-                + "  --lstm-layers N      LSTM layers of a new model (default " + d.model().lstmLayers() + ")\n"
-                + "  --lstm-units N       units per LSTM layer of a new model (default " + d.model().lstmUnits() + ")\n"
+                + "  --conv-channels N    convolution channels (default " + d.model().convChannels() + ")\n"
+                + "  --lstm-layers N      LSTM layers (default " + d.model().lstmLayers() + ")\n"
+                + "  --lstm-units N       units per LSTM layer (default " + d.model().lstmUnits() + ");\n"
+                + "                       the three default to the shape of the checkpoint resumed or the model started from\n"
                 + "  --start-from PATH    start a new model from a trained one instead of from scratch: its checkpoint.bin\n"
                 + "                       (weights and optimiser state) or an exported model directory, such as the shipped\n"
                 + "                       acoustic-model/src/main/resources/models/en-conv-lstm-v7 (weights; the optimiser\n"
-                + "                       starts afresh; give v7 its --lstm-units 512). A larger shape above widens it,\n"
-                + "                       the new units starting silent.\n"
+                + "                       starts afresh). A larger shape above widens it, the new units starting silent.\n"
                 + "                       Use with --cycle-start at its step and a larger --steps\n"
                 + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
                 + "  --threads N          TensorFlow threads (default: all cores)\n"
@@ -74,9 +74,10 @@ final class TrainCommand implements Command {
             if (startFrom != null && !Files.isRegularFile(startFrom) && !Files.isRegularFile(startFrom.resolve("meta.json"))) {
                 throw new UsageException("--start-from " + startFrom + ": neither a checkpoint file nor a model directory");
             }
-            ModelConfig shape = new ModelConfig(d.model().melBands(), d.model().stride(),
-                    o.getInt("conv-channels", d.model().convChannels()), o.getInt("lstm-layers", d.model().lstmLayers()),
-                    o.getInt("lstm-units", d.model().lstmUnits()), d.model().classes());
+            ModelConfig goingOn = Trainer.shapeToGoOn(trainDir, startFrom);
+            ModelConfig shape = new ModelConfig(goingOn.melBands(), goingOn.stride(),
+                    o.getInt("conv-channels", goingOn.convChannels()), o.getInt("lstm-layers", goingOn.lstmLayers()),
+                    o.getInt("lstm-units", goingOn.lstmUnits()), goingOn.classes());
             Trainer.Settings s = new Trainer.Settings(manifest, trainDir, shape, o.getInt("batch-size", d.batchSize()),
                     d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
                     d.warmupSteps(), o.getInt("cycle-start", (int) d.cycleStart()), o.getInt("eval-every", d.evalEvery()),
