@@ -331,9 +331,12 @@ public final class Trainer {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("devUtterances", dev.size());
-        m.put("devCer", er.cer());
-        m.put("devWer", er.wer());
-        m.put("devLoss", loss / Math.max(1, dev.size()));
+        // without dev utterances there is no error rate: 0 would read as a perfect model in meta.json
+        if (!dev.isEmpty()) {
+            m.put("devCer", er.cer());
+            m.put("devWer", er.wer());
+            m.put("devLoss", loss / dev.size());
+        }
         return m;
     }
 
