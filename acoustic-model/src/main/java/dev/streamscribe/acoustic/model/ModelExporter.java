@@ -12,8 +12,8 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat16;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TUint8;
 import org.tensorflow.types.family.TNumber;
 
 import java.io.IOException;
@@ -31,7 +31,6 @@ import java.util.Map;
  */
 public final class ModelExporter {
     public static final String SIGNATURE = "stream_step";
-    private static final float HALF_MAX = 65504f;
 
     private ModelExporter() {}
 
@@ -41,15 +40,15 @@ public final class ModelExporter {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Map<String, Operand<TFloat32>> constants = new HashMap<>();
-            // The parameters are the graph's first constants, in parameter order: weights(dir) relies on it. They are
-            // stored in half precision, which halves what a clone downloads and the repository keeps for each model,
-            // and cast back to float32 in the graph (constant folding can do it once; v5 runs at v4's speed).
+            // The parameters are the graph's first constants, in parameter order, each as three: 8-bit steps, scale,
+            // offset (weights(dir) relies on it). A quarter of float32 is what a clone downloads and the repository
+            // keeps for each model; the graph turns them back into float32 (constant folding does it once, at load).
             for (Weights.Parameter p : weights.parameters()) {
-                for (float v : p.values()) {
-                    if (!(Math.abs(v) <= HALF_MAX)) throw new IllegalArgumentException(p.name() + " holds " + v + ", beyond half precision");
-                }
-                try (TFloat16 half = TFloat16.tensorOf(Shape.of(p.shape()), DataBuffers.of(p.values(), true, false))) {
-                    constants.put(p.name(), tf.dtypes.cast(tf.constantOf(half), TFloat32.class));
+                Quantised q = Quantised.of(p.values());
+                try (TUint8 steps = TUint8.tensorOf(Shape.of(p.shape()), DataBuffers.of(q.steps(), true, false))) {
+                    Operand<TFloat32> stored = tf.dtypes.cast(tf.constantOf(steps), TFloat32.class);
+                    Operand<TFloat32> scale = tf.constant(q.scale());
+                    constants.put(p.name(), tf.math.add(tf.math.mul(stored, scale), tf.constant(q.offset())));
                 }
             }
             Placeholder<TFloat32> features = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, c.melBands())));
@@ -73,23 +72,35 @@ public final class ModelExporter {
     public static Weights weights(Path dir, ModelConfig model) throws IOException {
         List<Weights.Parameter> parameters = new ArrayList<>();
         try (SavedModelBundle b = SavedModelBundle.load(dir.toString(), "serve")) {
-            int i = 0;
+            int next = 0;
             for (Map.Entry<String, long[]> e : Weights.shapes(model).entrySet()) {
-                String op = i == 0 ? "Const" : "Const_" + i;
-                i++;
-                if (b.graph().operation(op) == null) throw new IOException(dir + ": no constant " + op + " for " + e.getKey());
-                try (Result r = b.session().runner().fetch(op).run()) {
+                try (Result r = constant(b, dir, next++, e.getKey())) {
                     TNumber t = (TNumber) r.get(0);
                     if (!Arrays.equals(t.shape().asArray(), e.getValue())) {
-                        throw new IOException(dir + ": constant " + op + " has shape " + t.shape() + ", but " + e.getKey()
+                        throw new IOException(dir + ": constant " + (next - 1) + " has shape " + t.shape() + ", but " + e.getKey()
                                 + " of " + model + " is " + Arrays.toString(e.getValue()));
                     }
                     float[] v = new float[(int) t.size()];
-                    ((FloatNdArray) t).copyTo(DataBuffers.of(v, false, false)); // float16 or, from older exports, float32
+                    if (t instanceof TUint8 q) {
+                        byte[] steps = new byte[v.length];
+                        q.copyTo(DataBuffers.of(steps, false, false));
+                        try (Result scale = constant(b, dir, next++, e.getKey() + "'s scale");
+                             Result offset = constant(b, dir, next++, e.getKey() + "'s offset")) {
+                            new Quantised(steps, ((TFloat32) scale.get(0)).getFloat(), ((TFloat32) offset.get(0)).getFloat()).copyTo(v);
+                        }
+                    } else {
+                        ((FloatNdArray) t).copyTo(DataBuffers.of(v, false, false)); // v1-v8 exports: float32 or float16
+                    }
                     parameters.add(new Weights.Parameter(e.getKey(), e.getValue(), v));
                 }
             }
         }
         return new Weights(parameters);
+    }
+
+    private static Result constant(SavedModelBundle b, Path dir, int index, String what) throws IOException {
+        String op = index == 0 ? "Const" : "Const_" + index;
+        if (b.graph().operation(op) == null) throw new IOException(dir + ": no constant " + op + " for " + what);
+        return b.session().runner().fetch(op).run();
     }
 }

@@ -26,9 +26,31 @@ class ModelExporterTest {
         assertEquals(w.parameters().size(), back.parameters().size());
         for (Weights.Parameter p : w.parameters()) {
             assertArrayEquals(p.shape(), back.get(p.name()).shape(), p.name());
-            float[] read = back.get(p.name()).values();
-            // stored in half precision: 11 significant bits
-            for (int i = 0; i < read.length; i++) assertEquals(p.values()[i], read[i], Math.abs(p.values()[i]) / 1024 + 1e-7, p.name());
+            assertWithinHalfAStep(p, back.get(p.name()).values());
         }
+    }
+
+    @Test
+    void aHalfPrecisionExportOfEarlierVersionsReadsAndStoresAgain(@TempDir Path dir) throws Exception {
+        Path v6 = Path.of("src/main/resources/models/en-conv-lstm-v6");
+        ModelMeta meta = ModelMeta.read(v6.resolve("meta.json"));
+        Weights half = ModelExporter.weights(v6, meta.model());
+        assertEquals(2_300_061, half.parameters().stream().mapToInt(p -> p.values().length).sum());
+        ModelExporter.export(half, meta, dir);
+
+        Weights back = ModelExporter.weights(dir, meta.model());
+        for (Weights.Parameter p : half.parameters()) assertWithinHalfAStep(p, back.get(p.name()).values());
+    }
+
+    /** Stored in 255 steps between the parameter's extremes: each value read back is off by at most half a step. */
+    private static void assertWithinHalfAStep(Weights.Parameter p, float[] read) {
+        float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+        for (float v : p.values()) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        float halfStep = (max - min) / 255 / 2;
+        assertEquals(p.values().length, read.length, p.name());
+        for (int i = 0; i < read.length; i++) assertEquals(p.values()[i], read[i], halfStep * 1.001f + 1e-7, p.name());
     }
 }

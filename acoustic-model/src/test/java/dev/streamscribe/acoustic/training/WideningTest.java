@@ -60,7 +60,9 @@ class WideningTest {
         for (int t = 0; t < before.length; t++) {
             for (int k = 0; k < before[t].length; k++) maxDiff = Math.max(maxDiff, Math.abs(before[t][k] - after[t][k]));
         }
-        assertTrue(maxDiff < 1e-5, "max abs difference " + maxDiff);
+        // Exports store 8-bit steps between each tensor's extremes, and the widened tensors have other extremes, so the
+        // two round differently (7.7e-3 here): the bound is the rounding's, where it was float precision before.
+        assertTrue(maxDiff < 0.05, "max abs difference " + maxDiff);
     }
 
     @Test
