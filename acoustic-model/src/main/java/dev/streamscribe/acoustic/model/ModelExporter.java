@@ -77,7 +77,7 @@ public final class ModelExporter {
                 try (Result r = constant(b, dir, next++, e.getKey())) {
                     TNumber t = (TNumber) r.get(0);
                     if (!Arrays.equals(t.shape().asArray(), e.getValue())) {
-                        throw new IOException(dir + ": constant " + (next - 1) + " has shape " + t.shape() + ", but " + e.getKey()
+                        throw new IOException(dir + ": constant " + opName(next - 1) + " has shape " + t.shape() + ", but " + e.getKey()
                                 + " of " + model + " is " + Arrays.toString(e.getValue()));
                     }
                     float[] v = new float[(int) t.size()];
@@ -99,8 +99,12 @@ public final class ModelExporter {
     }
 
     private static Result constant(SavedModelBundle b, Path dir, int index, String what) throws IOException {
-        String op = index == 0 ? "Const" : "Const_" + index;
+        String op = opName(index);
         if (b.graph().operation(op) == null) throw new IOException(dir + ": no constant " + op + " for " + what);
         return b.session().runner().fetch(op).run();
+    }
+
+    private static String opName(int constantIndex) {
+        return constantIndex == 0 ? "Const" : "Const_" + constantIndex;
     }
 }
