@@ -48,7 +48,8 @@ public final class ModelExporter {
                 try (TUint8 steps = TUint8.tensorOf(Shape.of(p.shape()), DataBuffers.of(q.steps(), true, false))) {
                     Operand<TFloat32> stored = tf.dtypes.cast(tf.constantOf(steps), TFloat32.class);
                     Operand<TFloat32> scale = tf.constant(q.scale());
-                    constants.put(p.name(), tf.math.add(tf.math.mul(stored, scale), tf.constant(q.offset())));
+                    Operand<TFloat32> offset = tf.constant(q.offset());
+                    constants.put(p.name(), tf.math.add(tf.math.mul(stored, scale), offset));
                 }
             }
             Placeholder<TFloat32> features = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, c.melBands())));
@@ -74,10 +75,11 @@ public final class ModelExporter {
         try (SavedModelBundle b = SavedModelBundle.load(dir.toString(), "serve")) {
             int next = 0;
             for (Map.Entry<String, long[]> e : Weights.shapes(model).entrySet()) {
-                try (Result r = constant(b, dir, next++, e.getKey())) {
+                int at = next++;
+                try (Result r = constant(b, dir, at, e.getKey())) {
                     TNumber t = (TNumber) r.get(0);
                     if (!Arrays.equals(t.shape().asArray(), e.getValue())) {
-                        throw new IOException(dir + ": constant " + opName(next - 1) + " has shape " + t.shape() + ", but " + e.getKey()
+                        throw new IOException(dir + ": constant " + opName(at) + " has shape " + t.shape() + ", but " + e.getKey()
                                 + " of " + model + " is " + Arrays.toString(e.getValue()));
                     }
                     float[] v = new float[(int) t.size()];
