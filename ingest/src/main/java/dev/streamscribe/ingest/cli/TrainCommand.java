@@ -2,6 +2,7 @@ package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.acoustic.corpus.ManifestEntry;
 import dev.streamscribe.acoustic.corpus.PromptSources;
+import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.acoustic.model.ModelConfig;
 import dev.streamscribe.acoustic.training.Trainer;
 import dev.streamscribe.decoder.lm.NgramBuilder;
@@ -51,7 +52,7 @@ final class TrainCommand implements Command {
                 + "                       the three default to the shape of the checkpoint resumed or the model started from\n"
                 + "  --start-from PATH    start a new model from a trained one instead of from scratch: its checkpoint.bin\n"
                 + "                       (weights and optimiser state) or an exported model directory, such as the shipped\n"
-                + "                       acoustic-model/src/main/resources/models/en-conv-lstm-v10 (weights; the optimiser\n"
+                + "                       acoustic-model/src/main/resources/models/" + AcousticModel.BUNDLED.get(0) + " (weights; the optimiser\n"
                 + "                       starts afresh). A larger shape above widens it, the new units starting silent.\n"
                 + "                       Use with --cycle-start at its step and a larger --steps\n"
                 + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
