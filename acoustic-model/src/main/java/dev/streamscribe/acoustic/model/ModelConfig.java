@@ -7,8 +7,8 @@ package dev.streamscribe.acoustic.model;
 public record ModelConfig(int melBands, int stride, int convChannels, int lstmLayers, int lstmUnits, int classes) {
 
     /**
-     * The shape of en-conv-lstm-v2 to v6: 2.3 M parameters, trainable from scratch in hours on 2 cores. The shipped v11
-     * (like v7 to v10) is v6 widened to 512 LSTM units ({@code --lstm-units 512}).
+     * The shape of en-conv-lstm-v2 to v6: 2.3 M parameters, trainable from scratch in hours on 2 cores. The default
+     * model since v7 is v6 widened to 512 LSTM units ({@code --lstm-units 512}) and trained on.
      */
     public static final ModelConfig DEFAULT = new ModelConfig(80, 3, 256, 2, 384, Alphabet.CLASSES);
 
