@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * Decoder settings. {@code beamWidth} 1 is greedy best-path decoding; {@code lmWeight} scales the word LM's
  * natural-log probability and {@code wordBonus} is added per word; {@code oovPenalty} is taken off a hypothesis
- * as soon as the word it is spelling can no longer be a word of the LM's vocabulary (all three ignored without an
- * LM), so that a run-on of misspelt words cannot escape the LM by never ending a word;
+ * as soon as the word it is spelling can no longer be a word of the LM's vocabulary, and each letter it spells
+ * further costs that of a uniform spelling model (all ignored without an LM), so that a run-on of words cannot
+ * escape the LM by never ending a word;
  * {@code hotWords} maps words to a log-score bonus added whenever the word is completed. A final is emitted after
  * {@code endpointSilenceMs} of trailing non-speech following speech, or when an utterance reaches
  * {@code maxUtteranceMs}; partials every {@code partialIntervalMs} of audio.

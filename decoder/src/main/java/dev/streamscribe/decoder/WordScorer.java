@@ -6,6 +6,8 @@ import java.util.Map;
 
 /** The score a completed word adds to its hypothesis: weighted LM log-probability plus word bonus, and hot words. */
 final class WordScorer {
+    /** Natural-log probability of one letter of an unknown word: uniform over the 27 symbols a word is made of. */
+    private static final double UNKNOWN_LETTER_LOG_PROB = -Math.log(Labels.COUNT - 2);
     private final LanguageModel lm;
     private final double lmWeight;
     private final double wordBonus;
@@ -49,12 +51,15 @@ final class WordScorer {
      * Score of spelling on the open word at LM prefix-trie node {@code open} (see {@link #extend}) with one more
      * letter. A word's LM score only comes when it is complete, so without a look-ahead a narrow beam drops the good
      * spellings of long words before they earn it: each letter moves the hypothesis to the best unigram
-     * log-probability of the words it can still become. A letter that leaves the vocabulary costs the OOV penalty
-     * instead, once.
+     * log-probability of the words it can still become. The letter that leaves the vocabulary costs the OOV penalty
+     * instead.
      */
     double spelling(int open, char letter) {
-        // once a word has left the vocabulary its look-ahead stays where it was and no further penalty is due
-        if (lm == null || open < 0) return 0;
+        if (lm == null) return 0;
+        // Past the vocabulary a word's look-ahead stays where it was, and each further letter costs what a uniform
+        // spelling model gives it: were letters free there, running the next words into the unknown one
+        // ("lemonsmakesfinepunch") would escape all their LM scores for one penalty, and a wide beam finds that.
+        if (open < 0) return lmWeight * UNKNOWN_LETTER_LOG_PROB;
         double openLookAhead = open == LanguageModel.EMPTY_PREFIX ? 0 : lm.prefixLogProb(open);
         int next = lm.extendPrefix(open, letter);
         return next >= 0 ? lmWeight * (lm.prefixLogProb(next) - openLookAhead) : -oovPenalty;

@@ -70,15 +70,35 @@ class CtcStreamDecoderTest {
     }
 
     @Test
-    void oovPenaltyStopsMisspeltRunOnsFromEscapingTheLanguageModel() throws IOException {
-        // the space between the words is heard but not clearly: without the penalty, gluing them into one unknown
-        // word pays the LM once instead of twice
+    void misspeltRunOnsDoNotEscapeTheLanguageModel() throws IOException {
+        // the space between the words is heard but not clearly: gluing them into one unknown word would pay the LM
+        // once instead of twice, were the letters spelt past the vocabulary free; even without an OOV penalty
         float[][] frames = new Frames().spell("red", 0.9).frame(" _", 0.2, 0.8).spell("car", 0.9).build();
         LanguageModel lm = lm("the red bus", "a big bus", "the bus", "a car", "the big bus", "a bus");
-        DecoderConfig heavyLm = BEAM.withLmWeight(1.0).withWordBonus(0);
 
-        assertEquals("redcar", decode(heavyLm.withOovPenalty(0), lm, frames).text());
-        assertEquals("red car", decode(heavyLm.withOovPenalty(5), lm, frames).text());
+        for (double penalty : new double[] {0, 5}) {
+            assertEquals("red car", decode(BEAM.withLmWeight(1.0).withOovPenalty(penalty), lm, frames).text());
+        }
+    }
+
+    @Test
+    void oovPenaltyPrefersTheKnownWordOfTwoAcousticNeighbours() throws IOException {
+        float[][] frames = new Frames().spell("ca", 0.9).frame("tr", 0.97, 0.02).build();
+        LanguageModel lm = lm("the red car", "a car", "the car", "a red bus");
+
+        assertEquals("cat", decode(BEAM.withOovPenalty(0), lm, frames).text());
+        assertEquals("car", decode(BEAM, lm, frames).text());
+    }
+
+    @Test
+    void knownWordsAreNotRunIntoAnUnknownOne() throws IOException {
+        // "zug" is outside the vocabulary whichever way it is spelt on: were the letters past the vocabulary free,
+        // running "red car" into it ("zugredcar") would escape both their LM scores for the one penalty already paid
+        float[][] frames = new Frames().spell("zug", 0.99).frame(" _", 0.2, 0.8).spell("red", 0.9)
+                .frame(" _", 0.2, 0.8).spell("car", 0.9).build();
+        LanguageModel lm = lm("the red bus", "a big bus", "the bus", "a car", "the big bus", "a bus");
+
+        assertEquals("zug red car", decode(BEAM.withLmWeight(1.0).withOovPenalty(5), lm, frames).text());
     }
 
     @Test

@@ -29,12 +29,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CorpusGenerator {
 
-    /** What to generate; {@code engines} are the synthesisers voices are drawn from, by their shares. */
+    /**
+     * What to generate; {@code engines} are the synthesisers voices are drawn from, by their shares. With
+     * {@code devOnly} just the dev utterances of that corpus are rendered, identical to the full corpus's, so that
+     * decoding can be tuned and a model evaluated on a new machine without rendering hours of training audio.
+     */
     public record Settings(Path dir, int utterances, double devFraction, long seed, int threads, int minWords,
-                           int maxWords, Set<Engine> engines) {
+                           int maxWords, Set<Engine> engines, boolean devOnly) {
         public static Settings defaults(Path dir) {
             return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18,
-                    EnumSet.allOf(Engine.class));
+                    EnumSet.allOf(Engine.class), false);
         }
     }
 
@@ -58,19 +62,23 @@ public final class CorpusGenerator {
         List<PromptSources.Prompt> prompts = new ArrayList<>(new PromptSources(settings.minWords(), settings.maxWords()).all());
         Collections.shuffle(prompts, new Random(settings.seed()));
         int n = Math.min(settings.utterances(), prompts.size());
-        log.printf("corpus: %d prompts available, rendering %d into %s with %s%n", prompts.size(), n, dir,
-                Engine.labels(settings.engines()));
+        List<Integer> wanted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!settings.devOnly() || isDev(prompts.get(i))) wanted.add(i);
+        }
+        log.printf("corpus: %d prompts available, rendering %d%s into %s with %s%n", prompts.size(), wanted.size(),
+                settings.devOnly() ? " dev utterances of " + n : "", dir, Engine.labels(settings.engines()));
 
         Set<String> done = new HashSet<>();
         for (ManifestEntry e : Manifest.read(manifestPath())) done.add(e.id());
         Renderer renderer = new Renderer(scratch, babbleBank(scratch, prompts.subList(n, Math.min(prompts.size(), n + 24))));
-        Progress progress = new Progress(log, "utterances", n, done.size());
+        Progress progress = new Progress(log, "utterances", wanted.size(), done.size());
         AtomicLong finished = new AtomicLong(done.size());
         AtomicLong audioMs = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         List<Future<?>> jobs = new ArrayList<>();
         try (Manifest.Appender manifest = new Manifest.Appender(manifestPath())) {
-            for (int i = 0; i < n; i++) {
+            for (int i : wanted) {
                 String id = String.format("utt%06d", i);
                 if (done.contains(id)) continue;
                 PromptSources.Prompt prompt = prompts.get(i);
@@ -104,6 +112,9 @@ public final class CorpusGenerator {
         log.printf("corpus: done, manifest %s%n", manifestPath());
     }
 
+    private boolean isDev(PromptSources.Prompt prompt) {
+        return PromptSources.split(prompt.text(), settings.devFraction()).equals(ManifestEntry.DEV);
+    }
 
     /** What fixes utterance {@code i}'s voice, augmentation and noise. */
     static long utteranceSeed(long corpusSeed, int i) {

@@ -34,6 +34,8 @@ final class CorpusCommand implements Command {
                 + "  --engines LIST       synthesisers to draw voices from, by their shares\n"
                 + "                       (default " + Engine.labels(d.engines()) + ";\n"
                 + "                       mbrola and pico need Debian's contrib and non-free sections)\n"
+                + "  --dev-only           render just the dev utterances of that corpus (the same audio as in the\n"
+                + "                       full corpus): enough to tune decoding or evaluate a model\n"
                 + "  --harvard DIR        instead, write the evaluation folder: Harvard sentences (r-cran-stringr) by\n"
                 + "                       the engines' voices in turn (default "
                 + Engine.labels(HarvardSet.DEFAULT_ENGINES) + ": " + HarvardSet.voices(HarvardSet.DEFAULT_ENGINES).size()
@@ -54,7 +56,7 @@ final class CorpusCommand implements Command {
         }
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
-                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), engines);
+                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), engines, o.flag("dev-only"));
         new CorpusGenerator(s, System.out).run();
         return 0;
     }
