@@ -62,10 +62,7 @@ public final class CorpusGenerator {
         List<PromptSources.Prompt> prompts = new ArrayList<>(new PromptSources(settings.minWords(), settings.maxWords()).all());
         Collections.shuffle(prompts, new Random(settings.seed()));
         int n = Math.min(settings.utterances(), prompts.size());
-        List<Integer> wanted = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!settings.devOnly() || isDev(prompts.get(i))) wanted.add(i);
-        }
+        List<Integer> wanted = toRender(prompts.subList(0, n), settings.devFraction(), settings.devOnly());
         log.printf("corpus: %d prompts available, rendering %d%s into %s with %s%n", prompts.size(), wanted.size(),
                 settings.devOnly() ? " dev utterances of " + n : "", dir, Engine.labels(settings.engines()));
 
@@ -112,8 +109,13 @@ public final class CorpusGenerator {
         log.printf("corpus: done, manifest %s%n", manifestPath());
     }
 
-    private boolean isDev(PromptSources.Prompt prompt) {
-        return PromptSources.split(prompt.text(), settings.devFraction()).equals(ManifestEntry.DEV);
+    /** The utterance numbers to render of the corpus of these prompts: all of them, or only the dev ones. */
+    static List<Integer> toRender(List<PromptSources.Prompt> prompts, double devFraction, boolean devOnly) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            if (!devOnly || PromptSources.split(prompts.get(i).text(), devFraction).equals(ManifestEntry.DEV)) numbers.add(i);
+        }
+        return numbers;
     }
 
     /** What fixes utterance {@code i}'s voice, augmentation and noise. */
