@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record DecoderConfig(int beamWidth, double lmWeight, double wordBonus, double oovPenalty, int partialIntervalMs,
                             int endpointSilenceMs, int maxUtteranceMs, Map<String, Double> hotWords) {
-    public static final DecoderConfig DEFAULT = new DecoderConfig(16, 0.6, 0.0, 15.0, 200, 600, 20_000, Map.of());
+    public static final DecoderConfig DEFAULT = new DecoderConfig(64, 0.6, 0.0, 15.0, 200, 600, 20_000, Map.of());
 
     public DecoderConfig {
         if (beamWidth < 1 || beamWidth > 1024) throw new IllegalArgumentException("beam width must be 1..1024, got " + beamWidth);
