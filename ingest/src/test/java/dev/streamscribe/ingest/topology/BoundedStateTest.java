@@ -26,11 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** DESIGN §6, "state bounded per stream": neither many streams nor long ones make the store grow without limit. */
 class BoundedStateTest {
     /**
-     * What one live stream may keep. The state is fixed-size model state (LSTM h and c, 2 x 2 x 256 floats = 4 KB;
+     * What one live stream may keep. The state is fixed-size model state (LSTM h and c, 2 x 2 x 512 floats = 8 KB;
      * conv context, 3 x 80 floats), audio shorter than one frame or resampler window, and the decoder's open
      * utterance, which maxUtteranceMs (20 s) and the beam cap. At beam 64 with en-conv-lstm-v12 one open utterance
      * of this stream reached 112.8 KB (the other slices 33-57 KB, the fixed part 10.6 KB, 2026-12-02), so 128 KB:
-     * 10,000 live streams still fit in about a GB of store, and a leak still fails the flatness check below.
+     * 10,000 live streams take at most 1.3 GB of store, and a leak still fails the flatness check below.
      */
     private static final int MAX_LIVE_STATE_BYTES = 128 * 1024;
     /** After eos only the marker that tells late audio from a new stream stays. */
