@@ -19,16 +19,24 @@ import java.util.Arrays;
  * equal ranks keep that order.
  */
 final class BeamSearch implements PrefixSearch {
-    private static final byte FORMAT = 2;
+    private static final byte FORMAT = 3;
     /** Per frame only the most probable labels are extended: at most this many ... */
     private static final int MAX_LABELS = 12;
     /** ... and no more than needed to cover this much probability. */
     private static final double TOP_MASS = 0.999;
     private static final double NEG_INF = Double.NEGATIVE_INFINITY;
+    /**
+     * Prefix nodes the trie may hold per beam entry, beyond one path through a whole utterance. An utterance of many
+     * near-ties can keep up to width times its length in nodes, and they are most of a stream's stored state; past
+     * the budget the least likely hypotheses are dropped, freeing the nodes only they held, so what a stream stores
+     * is bounded by the settings, not by how ambiguous its audio is.
+     */
+    static final int NODES_PER_HYPOTHESIS = 64;
 
     private final PrefixTrie trie = new PrefixTrie();
     private final WordScorer scorer;
     private final int width;
+    private final int maxNodes;
 
     // the beam, best first
     private int size;
@@ -54,9 +62,11 @@ final class BeamSearch implements PrefixSearch {
     private final int[] top;
     private final int[] nextNode;
 
-    BeamSearch(int width, WordScorer scorer) {
+    /** @param utteranceFrames the longest an utterance can be, so also the longest path a hypothesis can have */
+    BeamSearch(int width, WordScorer scorer, long utteranceFrames) {
         this.width = width;
         this.scorer = scorer;
+        this.maxNodes = maxNodes(width, utteranceFrames);
         node = new int[width];
         pb = new double[width];
         pnb = new double[width];
@@ -72,6 +82,11 @@ final class BeamSearch implements PrefixSearch {
         top = new int[width];
         nextNode = new int[width];
         reset();
+    }
+
+    /** The most prefix nodes, root included, a search of this width keeps over utterances of this many frames. */
+    static int maxNodes(int width, long utteranceFrames) {
+        return (int) Math.min(Integer.MAX_VALUE, 1 + utteranceFrames + (long) NODES_PER_HYPOTHESIS * width);
     }
 
     @Override
@@ -266,6 +281,7 @@ final class BeamSearch implements PrefixSearch {
             pnb[j] = candPnb[top[j]] - shift;
         }
         size = kept;
+        while (trie.size() > maxNodes && size > 1) trie.release(node[--size]);
     }
 
     /** What extending prefix {@code p} by label {@code c} adds to its word score. */

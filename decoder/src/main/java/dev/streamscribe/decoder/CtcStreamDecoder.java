@@ -151,7 +151,7 @@ public final class CtcStreamDecoder {
     }
 
     private PrefixSearch newSearch() {
-        return config.beamWidth() == 1 ? new GreedySearch() : new BeamSearch(config.beamWidth(), scorer);
+        return config.beamWidth() == 1 ? new GreedySearch() : new BeamSearch(config.beamWidth(), scorer, maxUtteranceFrames);
     }
 
     /** Frames needed to cover {@code ms}; the small slack keeps exact multiples from rounding up. */

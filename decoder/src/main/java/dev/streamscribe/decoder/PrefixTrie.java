@@ -224,8 +224,10 @@ final class PrefixTrie {
     }
 
     /**
-     * Writes the nodes below the root breadth first (so in depth order, parents before children) as parent index,
-     * label, frame and posterior; the root is index 0. Returns each node id's index in what was written.
+     * Writes the nodes below the root breadth first (so in depth order, parents before children); the root is index 0.
+     * A node is its label, how many indices back its parent is and how many frames after its parent's it was emitted
+     * (both variable-length: mostly a byte each) and its posterior: about 7 bytes where fixed-width fields took 17, and
+     * a beam's state is mostly these nodes. Returns each node id's index in what was written.
      */
     int[] write(DataOutput out) throws IOException {
         int[] order = new int[nodes];
@@ -240,9 +242,11 @@ final class PrefixTrie {
         out.writeInt(written - 1);
         for (int i = 1; i < written; i++) {
             int n = order[i];
-            out.writeInt(index[parent[n]]);
             out.writeByte(label[n]);
-            out.writeLong(frame[n]);
+            writeVarint(out, i - index[parent[n]]);
+            // a node may have moved to a later peak than its children (see observe), so the step can be negative
+            long step = frame[n] - frameBase(parent[n]);
+            writeVarint(out, (step << 1) ^ (step >> 63));
             out.writeFloat(prob[n]);
         }
         return index;
@@ -258,19 +262,46 @@ final class PrefixTrie {
         int count = in.readInt();
         if (count < 0 || count >= MAX_NODES) throw new IOException("bad prefix node count " + count);
         for (int i = 1; i <= count; i++) {
-            int p = in.readInt();
             int l = in.readByte();
-            long f = in.readLong();
+            long back = readVarint(in);
+            long step = readVarint(in);
             float pr = in.readFloat();
-            if (p < 0 || p >= i) throw new IOException("bad parent " + p + " of prefix node " + i);
+            if (back < 1 || back > i) throw new IOException("bad parent of prefix node " + i);
+            int p = (int) (i - back);
             if (l < 0 || l >= Labels.BLANK || (l == Labels.SPACE && atWordStart(p))) {
                 throw new IOException("bad label " + l + " of prefix node " + i);
             }
+            long f = frameBase(p) + ((step >>> 1) ^ -(step & 1));
             if (f < 0 || f >= framesDecoded) throw new IOException("bad frame " + f + " of prefix node " + i);
             if (!(pr >= 0 && pr <= 1)) throw new IOException("bad posterior " + pr + " of prefix node " + i);
             if (child(p, l) != NONE) throw new IOException("duplicate prefix node " + i);
             add(p, l, f, pr, 0);
         }
+    }
+
+    /** The frame a child's is written relative to: its parent's, or 0 below the root, which has none. */
+    private long frameBase(int p) {
+        return p == ROOT ? 0 : frame[p];
+    }
+
+    /** Seven bits a byte, low first, the top bit set on all but the last. */
+    private static void writeVarint(DataOutput out, long value) throws IOException {
+        long v = value;
+        while ((v & ~0x7fL) != 0) {
+            out.writeByte((int) (v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    private static long readVarint(DataInput in) throws IOException {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) return value;
+        }
+        throw new IOException("bad variable-length number");
     }
 
     void checkAllReferenced() throws IOException {

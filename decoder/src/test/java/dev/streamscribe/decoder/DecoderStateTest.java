@@ -72,6 +72,35 @@ class DecoderStateTest {
         assertTrue(largest < 12_000, "largest state " + largest + " bytes");
     }
 
+    /**
+     * Ties early in an utterance keep the hypotheses of a wide beam apart for the whole of it, the worst case for what
+     * an open utterance stores: the node budget caps it, and a search that is pruning still restores exactly.
+     */
+    @Test
+    void nearTiesAreCappedByTheNodeBudgetAndStillRestoreExactly() throws IOException {
+        DecoderConfig wide = DecoderConfig.DEFAULT.withMaxUtteranceMs(20_000).withEndpointSilenceMs(20_000);
+        long utteranceFrames = (long) Math.ceil(20_000 / FRAME_MS);
+        int budget = BeamSearch.maxNodes(wide.beamWidth(), utteranceFrames);
+        // per node at most a label, two 2-byte numbers and a posterior (see PrefixTrie.write); per hypothesis its index and two scores
+        int bound = 4 + 4 + 3 * 8 + 1 + 4 + budget * (1 + 2 + 2 + 4) + 4 + wide.beamWidth() * (4 + 8 + 8);
+        float[][] frames = nearTies(17, (int) utteranceFrames - 10);
+
+        CtcStreamDecoder decoder = new CtcStreamDecoder(wide, null, FRAME_MS);
+        int largest = 0;
+        for (int from = 0; from < frames.length; from += 50) {
+            decoder.accept(Arrays.copyOfRange(frames, from, Math.min(from + 50, frames.length)));
+            largest = Math.max(largest, save(decoder).length);
+        }
+        assertTrue(largest <= bound, "largest state " + largest + " bytes, bound " + bound);
+        assertTrue(largest > bound / 2, "the frames fill the budget: " + largest + " of " + bound + " bytes");
+
+        int split = frames.length / 2;
+        CtcStreamDecoder first = new CtcStreamDecoder(wide, null, FRAME_MS);
+        List<UtteranceResult> results = new ArrayList<>(first.accept(Arrays.copyOfRange(frames, 0, split)));
+        results.addAll(decodeAll(restore(wide, null, save(first)), Arrays.copyOfRange(frames, split, frames.length)));
+        assertEquals(decodeAll(new CtcStreamDecoder(wide, null, FRAME_MS), frames), results);
+    }
+
     @Test
     void truncatedStateIsRejected() {
         byte[] state = save(decoderAfter(speechLike(5, 60)));
@@ -84,9 +113,9 @@ class DecoderStateTest {
     @Test
     void badCountsAndLabelsAreRejected() {
         byte[] state = save(decoderAfter(speechLike(5, 60)));
-        // offsets follow writeState: magic, utterance, 3 counters, search format, node count, first node's parent
+        // offsets follow writeState: magic, utterance, 3 counters, search format, node count, first node's label
         int nodeCount = 4 + 4 + 3 * 8 + 1;
-        int firstLabel = nodeCount + 4 + 4;
+        int firstLabel = nodeCount + 4;
         assertThrows(IOException.class, () -> restore(BEAM, null, patched(state, nodeCount, -1)));
         assertThrows(IOException.class, () -> restore(BEAM, null, patched(state, nodeCount, 1 << 30)));
         assertThrows(IOException.class, () -> restore(BEAM, null, patchedByte(state, firstLabel, Labels.BLANK)));
@@ -148,6 +177,20 @@ class DecoderStateTest {
                 }
             }
             made += length;
+        }
+        return Arrays.copyOf(frames.build(), count);
+    }
+
+    /**
+     * Six letters each tied with another, then clearly spelt letters: the 64 spellings of the start stay equally likely,
+     * so a beam of 64 keeps them all, each with its own copy of everything after.
+     */
+    private static float[][] nearTies(long seed, int count) {
+        Random random = new Random(seed);
+        Frames frames = new Frames();
+        for (int i = 0; i < 6; i++) frames.frame(LETTERS.substring(2 * i, 2 * i + 2), 0.45, 0.45).silence(1);
+        while (frames.build().length < count) {
+            frames.spell(String.valueOf(LETTERS.charAt(random.nextInt(26))), 0.9).silence(1);
         }
         return Arrays.copyOf(frames.build(), count);
     }

@@ -28,11 +28,11 @@ class BoundedStateTest {
     /**
      * What one live stream may keep. The state is fixed-size model state (LSTM h and c, 2 x 2 x 512 floats = 8 KB;
      * conv context, 3 x 80 floats), audio shorter than one frame or resampler window, and the decoder's open
-     * utterance, which maxUtteranceMs (20 s) and the beam cap. At beam 64 with en-conv-lstm-v12 one open utterance
-     * of this stream reached 112.8 KB (the other slices 33-57 KB, the fixed part 10.6 KB, 2026-12-02), so 128 KB:
-     * 10,000 live streams take at most 1.3 GB of store, and a leak still fails the flatness check below.
+     * utterance. That is capped by the decoder's node budget: at beam 64 over 20-s utterances at most 4,764 prefix
+     * nodes of at most 9 bytes (43 KB) and 64 hypotheses of 20 bytes, so with the fixed 10.6 KB under 56 KB whatever
+     * the audio. Before the budget and the compact node encoding one open utterance of this stream reached 112.8 KB.
      */
-    private static final int MAX_LIVE_STATE_BYTES = 128 * 1024;
+    private static final int MAX_LIVE_STATE_BYTES = 64 * 1024;
     /** After eos only the marker that tells late audio from a new stream stays. */
     private static final int MAX_ENDED_STATE_BYTES = 64;
     private static final long MB = 1 << 20;
