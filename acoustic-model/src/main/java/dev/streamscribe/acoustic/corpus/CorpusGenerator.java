@@ -30,15 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CorpusGenerator {
 
     /**
-     * What to generate; {@code engines} are the synthesisers voices are drawn from, by their shares. With
+     * What to generate; {@code voices} are the synthesisers' voices utterances are drawn from, engines by their shares. With
      * {@code devOnly} just the dev utterances of that corpus are rendered, identical to the full corpus's, so that
      * decoding can be tuned and a model evaluated on a new machine without rendering hours of training audio.
      */
     public record Settings(Path dir, int utterances, double devFraction, long seed, int threads, int minWords,
-                           int maxWords, Set<Engine> engines, boolean devOnly) {
+                           int maxWords, VoicePool voices, boolean devOnly) {
         public static Settings defaults(Path dir) {
             return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18,
-                    EnumSet.allOf(Engine.class), false);
+                    VoicePool.of(EnumSet.allOf(Engine.class)), false);
         }
     }
 
@@ -55,7 +55,7 @@ public final class CorpusGenerator {
     }
 
     public void run() throws IOException, InterruptedException {
-        Engine.requireInstalled(settings.engines());
+        Engine.requireInstalled(settings.voices().engines());
         Path dir = settings.dir();
         Files.createDirectories(dir.resolve("wav"));
         Path scratch = Files.createDirectories(dir.resolve("tmp"));
@@ -64,7 +64,7 @@ public final class CorpusGenerator {
         int n = Math.min(settings.utterances(), prompts.size());
         List<Integer> wanted = toRender(prompts.subList(0, n), settings.devFraction(), settings.devOnly());
         log.printf("corpus: %d prompts available, rendering %d%s into %s with %s%n", prompts.size(), wanted.size(),
-                settings.devOnly() ? " dev utterances of " + n : "", dir, Engine.labels(settings.engines()));
+                settings.devOnly() ? " dev utterances of " + n : "", dir, settings.voices().label());
 
         Set<String> done = new HashSet<>();
         for (ManifestEntry e : Manifest.read(manifestPath())) done.add(e.id());
@@ -82,7 +82,7 @@ public final class CorpusGenerator {
                 long seed = utteranceSeed(settings.seed(), i);
                 jobs.add(pool.submit(() -> {
                     Random r = seeded(seed);
-                    Voice voice = Voice.pick(r, settings.engines());
+                    Voice voice = settings.voices().pick(r);
                     Augmentation aug = Augmentation.pick(r);
                     Audio audio = renderer.render(prompt.text(), voice, aug, seed);
                     String rel = "wav/" + id + ".wav";
@@ -134,7 +134,7 @@ public final class CorpusGenerator {
         List<float[]> bank = new ArrayList<>();
         Random r = new Random(settings.seed());
         for (PromptSources.Prompt p : prompts) {
-            Voice voice = Voice.pick(r, settings.engines());
+            Voice voice = settings.voices().pick(r);
             bank.add(clean.render(p.text(), voice, Augmentation.NONE, r.nextLong()).samples());
         }
         return bank;

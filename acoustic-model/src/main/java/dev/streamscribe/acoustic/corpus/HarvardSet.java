@@ -22,7 +22,7 @@ public final class HarvardSet {
      * The engines of the folder the model card reports on. mbrola and pico came later and are left out by default
      * so that its figures stay comparable from model to model; models up to v3 never heard them.
      */
-    public static final Set<Engine> DEFAULT_ENGINES = EnumSet.of(Engine.ESPEAK_NG, Engine.FLITE, Engine.FESTIVAL);
+    public static final VoicePool DEFAULT_VOICES = VoicePool.of(EnumSet.of(Engine.ESPEAK_NG, Engine.FLITE, Engine.FESTIVAL));
 
     /** Voices from each engine, at their default settings. */
     public static final List<Voice> VOICES = List.of(
@@ -42,14 +42,15 @@ public final class HarvardSet {
 
     private HarvardSet() {}
 
-    public static List<Voice> voices(Set<Engine> engines) {
-        return VOICES.stream().filter(v -> engines.contains(v.engine())).toList();
+    public static List<Voice> voices(VoicePool pool) {
+        return VOICES.stream().filter(pool::allows).toList();
     }
 
-    /** Renders the first {@code sentences} Harvard sentences, each by the next of the engines' voices. */
-    public static void write(Path dir, int sentences, Set<Engine> engines, PrintStream log) throws IOException {
-        Engine.requireInstalled(engines);
-        List<Voice> voices = voices(engines);
+    /** Renders the first {@code sentences} Harvard sentences, each by the next of the pool's voices. */
+    public static void write(Path dir, int sentences, VoicePool pool, PrintStream log) throws IOException {
+        Engine.requireInstalled(pool.engines());
+        List<Voice> voices = voices(pool);
+        if (voices.isEmpty()) throw new IllegalArgumentException("the Harvard folder has no voice among " + pool.label());
         Files.createDirectories(dir);
         List<String> all = PromptSources.harvardSentences();
         Path scratch = Files.createTempDirectory("harvard");

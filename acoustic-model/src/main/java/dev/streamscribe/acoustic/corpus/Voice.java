@@ -2,42 +2,60 @@ package dev.streamscribe.acoustic.corpus;
 
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /** A text-to-speech voice of one of Debian's synthesisers, with the settings it is rendered at. */
 public record Voice(Engine engine, String name, int rate, int pitch) {
 
-    private static final String[] ESPEAK_VOICES = {"en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-029",
-            "en-gb-x-gbclan", "en-gb-x-gbcwmd", "en-us-nyc"};
+    private static final List<String> ESPEAK_VOICES = List.of("en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-029",
+            "en-gb-x-gbclan", "en-gb-x-gbcwmd", "en-us-nyc");
     private static final String[] ESPEAK_VARIANTS = {"", "+m1", "+m2", "+m3", "+m4", "+m5", "+m6", "+m7", "+f1",
             "+f2", "+f3", "+f4", "+f5", "+klatt", "+klatt2"};
-    private static final String[] FLITE_VOICES = {"kal16", "awb", "rms", "slt"};
-    private static final String[] FESTIVAL_VOICES = {"kal_diphone", "ked_diphone", "cmu_us_slt_arctic_hts"};
+    private static final List<String> FLITE_VOICES = List.of("kal16", "awb", "rms", "slt");
+    private static final List<String> FESTIVAL_VOICES = List.of("kal_diphone", "ked_diphone", "cmu_us_slt_arctic_hts");
     /** us1 is female, us2 and us3 male, en1 a British male; espeak-ng drives them. {@link Engine} checks their data. */
     static final List<String> MBROLA_VOICES = List.of("us1", "us2", "us3", "en1");
-    private static final String[] PICO_VOICES = {"en-US", "en-GB"};
+    private static final List<String> PICO_VOICES = List.of("en-US", "en-GB");
 
     /** A short label for the manifest, e.g. {@code espeak-ng:en-us+m3@160/50}. */
     public String label() {
         return engine.label() + ":" + name + (rate > 0 ? "@" + rate + "/" + pitch : "");
     }
 
-    /** Draws an engine by its share among {@code engines}, then one of its voices and settings. */
-    public static Voice pick(Random r, Set<Engine> engines) {
-        double u = r.nextDouble() * engines.stream().mapToInt(Engine::share).sum();
+    /** An engine's voices, without espeak-ng's variants. */
+    static List<String> names(Engine engine) {
+        return switch (engine) {
+            case ESPEAK_NG -> ESPEAK_VOICES;
+            case FLITE -> FLITE_VOICES;
+            case FESTIVAL -> FESTIVAL_VOICES;
+            case MBROLA -> MBROLA_VOICES;
+            case PICO -> PICO_VOICES;
+        };
+    }
+
+    /** The voice without its espeak-ng variant, as {@link #names} lists it. */
+    String baseName() {
+        int plus = name.indexOf('+');
+        return plus < 0 ? name : name.substring(0, plus);
+    }
+
+    /**
+     * Draws an engine by its share among the pool's engines, then one of its voices in the pool and settings. A pool of
+     * whole engines draws exactly as before pools could name voices, so earlier corpora are reproduced.
+     */
+    static Voice pick(Random r, VoicePool pool) {
+        double u = r.nextDouble() * pool.engines().stream().mapToInt(Engine::share).sum();
         Engine chosen = null;
-        for (Engine e : engines) {
+        for (Engine e : pool.engines()) {
             chosen = e;
             u -= e.share();
             if (u < 0) break;
         }
+        List<String> voices = pool.voices(chosen);
+        String voice = voices.get(r.nextInt(voices.size()));
         return switch (chosen) {
-            case ESPEAK_NG -> espeakDriven(chosen, ESPEAK_VOICES[r.nextInt(ESPEAK_VOICES.length)]
-                    + ESPEAK_VARIANTS[r.nextInt(ESPEAK_VARIANTS.length)], r);
-            case FLITE -> new Voice(chosen, FLITE_VOICES[r.nextInt(FLITE_VOICES.length)], 0, 0);
-            case FESTIVAL -> new Voice(chosen, FESTIVAL_VOICES[r.nextInt(FESTIVAL_VOICES.length)], 0, 0);
-            case MBROLA -> espeakDriven(chosen, MBROLA_VOICES.get(r.nextInt(MBROLA_VOICES.size())), r);
-            case PICO -> new Voice(chosen, PICO_VOICES[r.nextInt(PICO_VOICES.length)], 0, 0);
+            case ESPEAK_NG -> espeakDriven(chosen, voice + ESPEAK_VARIANTS[r.nextInt(ESPEAK_VARIANTS.length)], r);
+            case MBROLA -> espeakDriven(chosen, voice, r);
+            case FLITE, FESTIVAL, PICO -> new Voice(chosen, voice, 0, 0);
         };
     }
 

@@ -3,9 +3,9 @@ package dev.streamscribe.ingest.cli;
 import dev.streamscribe.acoustic.corpus.CorpusGenerator;
 import dev.streamscribe.acoustic.corpus.Engine;
 import dev.streamscribe.acoustic.corpus.HarvardSet;
+import dev.streamscribe.acoustic.corpus.VoicePool;
 
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * {@code ./asr corpus}: synthesises the training corpus with Debian's speech synthesisers (resumable), or with
@@ -31,14 +31,15 @@ final class CorpusCommand implements Command {
                 + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
                 + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
                 + "  --threads N          parallel renderers (default: all cores)\n"
-                + "  --engines LIST       synthesisers to draw voices from, by their shares\n"
-                + "                       (default " + Engine.labels(d.engines()) + ";\n"
+                + "  --engines LIST       synthesisers to draw voices from, by their shares, each alone (all its voices)\n"
+                + "                       or as ENGINE:VOICE to draw only those, e.g. espeak-ng,flite:slt,flite:kal16\n"
+                + "                       (default " + d.voices().label() + ";\n"
                 + "                       mbrola and pico need Debian's contrib and non-free sections)\n"
                 + "  --dev-only           render just the dev utterances of that corpus (the same audio as in the\n"
                 + "                       full corpus): enough to tune decoding or evaluate a model\n"
                 + "  --harvard DIR        instead, write the evaluation folder: Harvard sentences (r-cran-stringr) by\n"
                 + "                       the engines' voices in turn (default "
-                + Engine.labels(HarvardSet.DEFAULT_ENGINES) + ": " + HarvardSet.voices(HarvardSet.DEFAULT_ENGINES).size()
+                + HarvardSet.DEFAULT_VOICES.label() + ": " + HarvardSet.voices(HarvardSet.DEFAULT_VOICES).size()
                 + " voices),\n"
                 + "                       with refs.tsv for ./asr eval\n"
                 + "  --sentences N        with --harvard: how many (default 280)\n"
@@ -49,23 +50,23 @@ final class CorpusCommand implements Command {
     public int run(Options o) throws Exception {
         boolean harvard = o.has("harvard");
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of(o.get("corpus-dir", "data/corpus")));
-        Set<Engine> engines = engines(o, harvard ? HarvardSet.DEFAULT_ENGINES : d.engines());
+        VoicePool voices = voices(o, harvard ? HarvardSet.DEFAULT_VOICES : d.voices());
         if (harvard) {
-            HarvardSet.write(Path.of(o.get("harvard", null)), o.getInt("sentences", 280), engines, System.out);
+            HarvardSet.write(Path.of(o.get("harvard", null)), o.getInt("sentences", 280), voices, System.out);
             return 0;
         }
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
-                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), engines, o.flag("dev-only"));
+                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), voices, o.flag("dev-only"));
         new CorpusGenerator(s, System.out).run();
         return 0;
     }
 
-    private static Set<Engine> engines(Options o, Set<Engine> defaults) {
+    private static VoicePool voices(Options o, VoicePool defaults) {
         try {
-            Set<Engine> engines = Engine.parse(o.get("engines", Engine.labels(defaults)));
-            Engine.requireInstalled(engines);
-            return engines;
+            VoicePool voices = VoicePool.parse(o.get("engines", defaults.label()));
+            Engine.requireInstalled(voices.engines());
+            return voices;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
