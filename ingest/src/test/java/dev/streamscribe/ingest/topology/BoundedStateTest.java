@@ -29,7 +29,7 @@ class BoundedStateTest {
      * What one live stream may keep. The state is fixed-size model state (LSTM h and c, 2 x 2 x 512 floats = 8 KB;
      * conv context, 3 x 80 floats), audio shorter than one frame or resampler window, and the decoder's open
      * utterance. That is capped by the decoder's node budget: at beam 64 over 20-s utterances at most 4,764 prefix
-     * nodes of at most 9 bytes (43 KB) and 64 hypotheses of 20 bytes, so with the fixed 10.6 KB under 56 KB whatever
+     * nodes of about 7 and at most 9 bytes (43 KB) and 64 hypotheses of 20 bytes, so with the fixed 10.6 KB under 56 KB whatever
      * the audio. Before the budget and the compact node encoding one open utterance of this stream reached 112.8 KB.
      */
     private static final int MAX_LIVE_STATE_BYTES = 64 * 1024;
