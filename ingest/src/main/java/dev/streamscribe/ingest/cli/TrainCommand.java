@@ -12,7 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
@@ -58,7 +58,7 @@ final class TrainCommand implements Command {
                 + "  --model-name NAME    name written to the exported meta.json (default " + d.modelName() + ")\n"
                 + "  --threads N          TensorFlow threads (default: all cores)\n"
                 + "  --lm-only            build only the language model\n"
-                + "  --lm-exclude S[,S]   text sources the language model leaves out (" + String.join(", ", PromptSources.SOURCES) + ")\n"
+                + "  --lm-exclude S[,S]   text sources the language model leaves out (of " + String.join(", ", PromptSources.DEFAULT_SOURCES) + ")\n"
                 + "A rerun resumes from DIR/checkpoint.bin.";
     }
 
@@ -92,24 +92,21 @@ final class TrainCommand implements Command {
     }
 
     private static Set<String> lmExclude(Options o) {
-        Set<String> excluded = new HashSet<>();
-        for (String source : o.get("lm-exclude", "").split(",")) {
-            if (source.isBlank()) continue;
-            if (!PromptSources.SOURCES.contains(source)) {
-                throw new UsageException("--lm-exclude: unknown text source '" + source + "'; known: " + String.join(", ", PromptSources.SOURCES));
-            }
-            excluded.add(source);
+        try {
+            return Set.copyOf(PromptSources.parse(o.get("lm-exclude", "")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--lm-exclude: " + e.getMessage());
         }
-        return excluded;
     }
 
-    /** Trigram LM over every prompt of the text sources, but {@code excluded}, on the train side of the sentence split. */
+    /** Trigram LM over every prompt of the default text sources, but {@code excluded}, on the train side of the sentence split. */
     private static void buildLm(Path out, double devFraction, Set<String> excluded) throws Exception {
         // Trigrams seen once are mostly noise and would make the shipped LM several times larger.
         NgramBuilder lm = new NgramBuilder(3).minCount(3, 2);
         int n = 0;
-        for (PromptSources.Prompt p : new PromptSources(1, 40).all()) {
-            if (!excluded.contains(p.source()) && ManifestEntry.TRAIN.equals(PromptSources.split(p.text(), devFraction))) {
+        List<String> sources = PromptSources.DEFAULT_SOURCES.stream().filter(s -> !excluded.contains(s)).toList();
+        for (PromptSources.Prompt p : new PromptSources(1, 40, sources).all()) {
+            if (ManifestEntry.TRAIN.equals(PromptSources.split(p.text(), devFraction))) {
                 lm.add(p.text());
                 n++;
             }

@@ -15,7 +15,7 @@ class TrainCommandTest {
         CliRun r = CliRun.of("train", "--corpus-dir", dir.resolve("corpus").toString(), "--train-dir", dir.resolve("train").toString(),
                 "--lm-exclude", "bible-kjv,bible");
         assertEquals(2, r.exitCode());
-        assertEquals("asr train: --lm-exclude: unknown text source 'bible'; known: wordnet, fortunes, austen, bible-kjv\n", r.stderr());
+        assertEquals("asr train: --lm-exclude: unknown text source 'bible'; known: wordnet, fortunes, austen, bible-kjv, wordnet-glosses\n", r.stderr());
         assertFalse(Files.exists(dir.resolve("train")));
     }
 }
