@@ -31,15 +31,17 @@ public final class CorpusGenerator {
 
     /**
      * What to generate; {@code sources} are the text sources prompts are drawn from ({@link PromptSources#SOURCES}),
-     * {@code voices} the synthesisers' voices utterances are drawn from, engines by their shares. With
+     * {@code coverWords} above 0 picks prompts for the words the corpus has fewer than that many of
+     * ({@link WordCoverage}) instead of at random, {@code voices} are the synthesisers' voices utterances are drawn
+     * from, engines by their shares. With
      * {@code devOnly} just the dev utterances of that corpus are rendered, identical to the full corpus's, so that
      * decoding can be tuned and a model evaluated on a new machine without rendering hours of training audio.
      */
     public record Settings(Path dir, int utterances, double devFraction, long seed, int threads, int minWords,
-                           int maxWords, List<String> sources, VoicePool voices, boolean devOnly) {
+                           int maxWords, List<String> sources, int coverWords, VoicePool voices, boolean devOnly) {
         public static Settings defaults(Path dir) {
             return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18,
-                    PromptSources.DEFAULT_SOURCES, VoicePool.of(EnumSet.allOf(Engine.class)), false);
+                    PromptSources.DEFAULT_SOURCES, 0, VoicePool.of(EnumSet.allOf(Engine.class)), false);
         }
     }
 
@@ -64,6 +66,7 @@ public final class CorpusGenerator {
                 settings.sources()).all());
         Collections.shuffle(prompts, new Random(settings.seed()));
         int n = Math.min(settings.utterances(), prompts.size());
+        if (settings.coverWords() > 0) prompts = WordCoverage.coveringFirst(prompts, n, settings.coverWords());
         List<Integer> wanted = toRender(prompts.subList(0, n), settings.devFraction(), settings.devOnly());
         log.printf("corpus: %d prompts available from %s, rendering %d%s into %s with %s%n", prompts.size(),
                 String.join(",", settings.sources()), wanted.size(), settings.devOnly() ? " dev utterances of " + n : "",

@@ -35,6 +35,8 @@ final class CorpusCommand implements Command {
                 + "  --threads N          parallel renderers (default: all cores)\n"
                 + "  --sources LIST       text sources of the prompts, of " + String.join(", ", PromptSources.SOURCES) + "\n"
                 + "                       (default " + String.join(",", d.sources()) + ")\n"
+                + "  --cover-words K      pick prompts for the words the corpus has fewer than K of, not at random\n"
+                + "                       (default " + d.coverWords() + ": at random)\n"
                 + "  --engines LIST       synthesisers to draw voices from, by their shares, each alone (all its voices)\n"
                 + "                       or as ENGINE:VOICE to draw only those, e.g. espeak-ng,flite:slt,flite:kal16\n"
                 + "                       (default " + d.voices().label() + ";\n"
@@ -61,8 +63,8 @@ final class CorpusCommand implements Command {
         }
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
-                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), sources(o, d.sources()), voices,
-                o.flag("dev-only"));
+                o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), sources(o, d.sources()),
+                o.getInt("cover-words", d.coverWords()), voices, o.flag("dev-only"));
         new CorpusGenerator(s, System.out).run();
         return 0;
     }
