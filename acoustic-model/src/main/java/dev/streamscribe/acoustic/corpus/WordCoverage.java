@@ -9,8 +9,8 @@ import java.util.PriorityQueue;
 
 /**
  * Orders prompts so that a corpus of the first {@code n} covers as many words as it can: a random draw from the text
- * sources gives the common words thousands of times and most of the vocabulary never (in one of 50,421 prompts "canoe"
- * and "glue" occurred once, "birch" not at all), and a model can only learn to spell what it has heard.
+ * sources gives the common words thousands of times and most of the vocabulary never (of 50,421 random prompts one held
+ * "canoe", one "glue" and none "birch"), and a model can only learn to spell what it has heard.
  */
 final class WordCoverage {
     private WordCoverage() {}
