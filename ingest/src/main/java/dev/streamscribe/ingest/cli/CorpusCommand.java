@@ -64,9 +64,15 @@ final class CorpusCommand implements Command {
         CorpusGenerator.Settings s = new CorpusGenerator.Settings(d.dir(), o.getInt("utterances", d.utterances()),
                 o.getDouble("dev-fraction", d.devFraction()), Long.parseLong(o.get("seed", Long.toString(d.seed()))),
                 o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), sources(o, d.sources()),
-                o.getInt("cover-words", d.coverWords()), voices, o.flag("dev-only"));
+                coverWords(o, d.coverWords()), voices, o.flag("dev-only"));
         new CorpusGenerator(s, System.out).run();
         return 0;
+    }
+
+    private static int coverWords(Options o, int defaultK) {
+        int k = o.getInt("cover-words", defaultK);
+        if (k < 0) throw new UsageException("--cover-words: " + k + " is negative; 0 picks prompts at random");
+        return k;
     }
 
     private static List<String> sources(Options o, List<String> defaults) {

@@ -28,4 +28,13 @@ class CorpusCommandTest {
         assertEquals("asr corpus: --sources: no text source named\n", r.stderr());
         assertFalse(Files.exists(dir.resolve("corpus")));
     }
+
+    @Test
+    void aNegativeWordCoverageIsAUsageError(@TempDir Path dir) {
+        CliRun r = CliRun.of("corpus", "--corpus-dir", dir.resolve("corpus").toString(), "--engines", "espeak-ng",
+                "--cover-words", "-1");
+        assertEquals(2, r.exitCode());
+        assertEquals("asr corpus: --cover-words: -1 is negative; 0 picks prompts at random\n", r.stderr());
+        assertFalse(Files.exists(dir.resolve("corpus")));
+    }
 }
