@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,18 +51,20 @@ public final class Trainer {
      *                  make up; the others sit that pass out, a fresh draw each pass. 1 trains on every utterance,
      *                  0 on clean ones only
      */
-    public record Settings(Path manifest, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
+    public record Settings(List<Path> manifests, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
                            long steps, double learningRate, int warmupSteps, long cycleStart, int evalEvery,
                            int devLimit, int threads, long seed, String modelName, Path startFrom,
                            double degradedShare) {
         public Settings {
+            manifests = List.copyOf(manifests);
+            if (manifests.isEmpty()) throw new IllegalArgumentException("no corpus to train on");
             if (!(degradedShare >= 0 && degradedShare <= 1)) {
                 throw new IllegalArgumentException("the degraded share must be in [0, 1], got " + degradedShare);
             }
         }
 
-        public static Settings defaults(Path manifest, Path outDir) {
-            return new Settings(manifest, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 0, 1000, 400,
+        public static Settings defaults(List<Path> manifests, Path outDir) {
+            return new Settings(manifests, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 0, 1000, 400,
                     Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom", null, 1.0);
         }
     }
@@ -110,9 +113,12 @@ public final class Trainer {
     /** Trains until {@code steps}; returns the dev metrics of the last evaluation. */
     public Map<String, Object> run() throws IOException, InterruptedException {
         Files.createDirectories(s.outDir());
-        Path corpusDir = s.manifest().toAbsolutePath().getParent();
-        FeatureCache cache = new FeatureCache(corpusDir.resolve("features.cache"), features);
-        Corpus corpus = load(cache, corpusDir);
+        List<Source> sources = new ArrayList<>();
+        for (Path manifest : s.manifests()) {
+            Path dir = manifest.toAbsolutePath().getParent();
+            sources.add(new Source(manifest, dir, new FeatureCache(dir.resolve("features.cache"), features)));
+        }
+        Corpus corpus = load(sources);
         log.printf("train: %d train / %d dev utterances, %.2f h of training audio, %d of them degraded%n",
                 corpus.train.size(), corpus.dev.size(), corpus.trainFrames() * features.hopMs() / 3.6e6,
                 corpus.degradedCount());
@@ -148,7 +154,7 @@ public final class Trainer {
         LossLog losses = new LossLog();
         try (TrainingGraph graph = new TrainingGraph(s.model(), s.threads())) {
             while (adam.step() < s.steps()) {
-                if (adam.step() > startStep) corpus = load(cache, corpusDir); // picks up utterances added since
+                if (adam.step() > startStep) corpus = load(sources); // picks up utterances added since
                 List<List<Utterance>> batches = batches(pass(corpus.train, corpus.degraded, s.degradedShare(), random));
                 Collections.shuffle(batches, random);
                 for (List<Utterance> batch : batches) {
@@ -224,15 +230,37 @@ public final class Trainer {
         }
     }
 
-    private Corpus load(FeatureCache cache, Path corpusDir) throws IOException, InterruptedException {
-        List<ManifestEntry> entries = Manifest.read(s.manifest());
-        List<ManifestEntry> train = entries.stream().filter(e -> e.split().equals(ManifestEntry.TRAIN)).toList();
-        List<ManifestEntry> dev = entries.stream().filter(e -> e.split().equals(ManifestEntry.DEV)).limit(s.devLimit()).toList();
-        int voices = (int) entries.stream().map(ManifestEntry::voice).map(v -> v.replaceAll("@.*", "")).distinct().count();
-        Set<String> degraded = train.stream().filter(e -> Augmentation.degrades(e.augmentation())).map(ManifestEntry::id)
-                .collect(Collectors.toSet());
-        return new Corpus(trainable(cache.get(corpusDir, train, s.threads())), cache.get(corpusDir, dev, s.threads()), voices,
-                degraded);
+    /** A corpus directory, its manifest and the feature cache beside it. */
+    private record Source(Path manifest, Path dir, FeatureCache cache) {}
+
+    /**
+     * The corpora as one: their training utterances together, and the dev utterances of the first ones up to the
+     * dev limit, so adding a corpus leaves the dev set of the first unchanged.
+     */
+    private Corpus load(List<Source> sources) throws IOException, InterruptedException {
+        List<Utterance> train = new ArrayList<>();
+        List<Utterance> dev = new ArrayList<>();
+        Set<String> voices = new HashSet<>();
+        Set<String> degraded = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Source src = sources.get(i);
+            // ids are unique within one corpus only
+            String prefix = sources.size() == 1 ? "" : i + "/";
+            List<ManifestEntry> entries = Manifest.read(src.manifest());
+            List<ManifestEntry> trainEntries = entries.stream().filter(e -> e.split().equals(ManifestEntry.TRAIN)).toList();
+            List<ManifestEntry> devEntries = entries.stream().filter(e -> e.split().equals(ManifestEntry.DEV))
+                    .limit(s.devLimit() - dev.size()).toList();
+            entries.forEach(e -> voices.add(e.voice().replaceAll("@.*", "")));
+            trainEntries.stream().filter(e -> Augmentation.degrades(e.augmentation())).forEach(e -> degraded.add(prefix + e.id()));
+            train.addAll(renamed(prefix, trainable(src.cache().get(src.dir(), trainEntries, s.threads()))));
+            dev.addAll(renamed(prefix, src.cache().get(src.dir(), devEntries, s.threads())));
+        }
+        return new Corpus(train, dev, voices.size(), degraded);
+    }
+
+    private static List<Utterance> renamed(String prefix, List<Utterance> us) {
+        if (prefix.isEmpty()) return us;
+        return us.stream().map(u -> new Utterance(prefix + u.id(), u.frames(), u.frameCount(), u.labels(), u.text())).toList();
     }
 
     /**
@@ -389,7 +417,7 @@ public final class Trainer {
     private void export(Weights w, Normalizer norm, Corpus corpus, Map<String, Object> metrics, long step,
                         double seconds) throws IOException {
         Map<String, Object> training = new LinkedHashMap<>();
-        training.put("corpus", s.manifest().toString());
+        training.put("corpus", s.manifests().stream().map(Path::toString).collect(Collectors.joining(",")));
         training.put("trainUtterances", corpus.train.size());
         training.put("trainHours", corpus.trainFrames() * features.hopMs() / 3.6e6);
         training.put("voices", corpus.voices());

@@ -4,14 +4,15 @@ import dev.streamscribe.acoustic.model.ModelConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LearningRateTest {
     private static Trainer trainer(long steps, long cycleStart) {
-        Trainer.Settings d = Trainer.Settings.defaults(Path.of("manifest.jsonl"), Path.of("train"));
-        return new Trainer(new Trainer.Settings(d.manifest(), d.outDir(), ModelConfig.DEFAULT, 16, 10000, steps, 1e-3,
+        Trainer.Settings d = Trainer.Settings.defaults(List.of(Path.of("manifest.jsonl")), Path.of("train"));
+        return new Trainer(new Trainer.Settings(d.manifests(), d.outDir(), ModelConfig.DEFAULT, 16, 10000, steps, 1e-3,
                 100, cycleStart, 1000, 400, 2, 7L, "lr", null, 1.0), System.out);
     }
 

@@ -8,6 +8,7 @@ import dev.streamscribe.acoustic.corpus.Renderer;
 import dev.streamscribe.acoustic.corpus.Voice;
 import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.acoustic.model.ModelConfig;
+import dev.streamscribe.acoustic.model.ModelMeta;
 import dev.streamscribe.acoustic.model.ModelStream;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.WavWriter;
@@ -50,8 +51,8 @@ class TrainingSmokeTest {
             }
         }
         ModelConfig small = new ModelConfig(80, 3, 32, 1, 48, 29);
-        Trainer.Settings d = Trainer.Settings.defaults(corpus.resolve("manifest.jsonl"), dir.resolve("train"));
-        Trainer.Settings s = new Trainer.Settings(d.manifest(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5, 0,
+        Trainer.Settings d = Trainer.Settings.defaults(List.of(corpus.resolve("manifest.jsonl")), dir.resolve("train"));
+        Trainer.Settings s = new Trainer.Settings(d.manifests(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5, 0,
                 30, 10, 2, 1, "smoke", null, 1.0);
         Map<String, Object> metrics = new Trainer(s, System.out).run();
 
@@ -70,13 +71,13 @@ class TrainingSmokeTest {
         }
 
         // resuming the checkpoint as a network of another shape would fail deep in TensorFlow: refused up front
-        Trainer.Settings wider = new Trainer.Settings(d.manifest(), d.outDir(), new ModelConfig(80, 3, 32, 1, 64, 29),
+        Trainer.Settings wider = new Trainer.Settings(d.manifests(), d.outDir(), new ModelConfig(80, 3, 32, 1, 64, 29),
                 5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke", null, 1.0);
         IOException refused = assertThrows(IOException.class, () -> new Trainer(wider, System.out).run());
         assertTrue(refused.getMessage().contains("another shape"), refused.getMessage());
 
         // ... but it can start a wider network, which goes on from what the narrow one learnt instead of from scratch
-        Trainer.Settings widened = new Trainer.Settings(d.manifest(), dir.resolve("train-wide"),
+        Trainer.Settings widened = new Trainer.Settings(d.manifests(), dir.resolve("train-wide"),
                 new ModelConfig(80, 3, 40, 1, 64, 29), 5, d.maxBatchFrames(), 80, 5e-3, 5, 60, 30, 10, 2, 1, "smoke",
                 d.outDir().resolve("checkpoint.bin"), 1.0);
         Map<String, Object> wide = new Trainer(widened, System.out).run();
@@ -93,11 +94,22 @@ class TrainingSmokeTest {
         assertEquals(widened.model(), Trainer.shapeToGoOn(fresh, dir.resolve("train-wide/checkpoint.bin")));
         assertEquals(ModelConfig.DEFAULT, Trainer.shapeToGoOn(fresh, null));
 
-        // an exported model directory (all a shipped model has) is a start too, at the step it was exported at
-        Trainer.Settings fineTuned = new Trainer.Settings(d.manifest(), dir.resolve("train-tuned"), small, 5,
+        // an exported model directory (all a shipped model has) is a start too, at the step it was exported at; and a
+        // run may train on several corpora at once, whose utterance ids may be the same (here: a copy of the corpus)
+        Path copy = dir.resolve("corpus-copy");
+        try (var files = Files.walk(corpus)) {
+            for (Path f : files.toList()) Files.copy(f, copy.resolve(corpus.relativize(f).toString()));
+        }
+        Trainer.Settings fineTuned = new Trainer.Settings(List.of(corpus.resolve("manifest.jsonl"), copy.resolve("manifest.jsonl")),
+                dir.resolve("train-tuned"), small, 5,
                 d.maxBatchFrames(), 70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"), 1.0);
         Map<String, Object> tuned = new Trainer(fineTuned, System.out).run();
         double tunedFirst = (double) tuned.get("firstTrainLoss");
         assertTrue(tunedFirst < 0.6 * first, "the network started from the export at loss " + tunedFirst + ", a new one at " + first);
+        assertEquals(2 * trainUtterances(dir.resolve("train/model")), trainUtterances(dir.resolve("train-tuned/model")));
+    }
+
+    private static int trainUtterances(Path model) throws IOException {
+        return ((Number) ModelMeta.read(model.resolve("meta.json")).training().get("trainUtterances")).intValue();
     }
 }

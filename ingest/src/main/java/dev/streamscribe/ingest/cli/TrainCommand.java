@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +35,10 @@ final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        Trainer.Settings d = Trainer.Settings.defaults(Path.of("data/corpus/manifest.jsonl"), Path.of("data/train"));
+        Trainer.Settings d = Trainer.Settings.defaults(List.of(Path.of("data/corpus/manifest.jsonl")), Path.of("data/train"));
         return "usage: ./asr train [options]\n"
-                + "  --corpus-dir DIR     corpus made by ./asr corpus (default data/corpus)\n"
+                + "  --corpus-dir DIR     corpus made by ./asr corpus (default data/corpus); a comma-separated list trains on\n"
+                + "                       several as one, the dev set taken from the first\n"
                 + "  --train-dir DIR      checkpoints, exported model (DIR/model) and LM (DIR/lm.arpa.gz) (default data/train)\n"
                 + "  --steps N            total optimiser steps (default " + d.steps() + ")\n"
                 + "  --batch-size N       utterances per batch (default " + d.batchSize() + ")\n"
@@ -64,13 +66,15 @@ final class TrainCommand implements Command {
 
     @Override
     public int run(Options o) throws Exception {
-        Path corpus = Path.of(o.get("corpus-dir", "data/corpus"));
+        List<Path> manifests = Arrays.stream(o.get("corpus-dir", "data/corpus").split(","))
+                .map(dir -> Path.of(dir.trim()).resolve("manifest.jsonl")).toList();
         Path trainDir = Path.of(o.get("train-dir", "data/train"));
-        Path manifest = corpus.resolve("manifest.jsonl");
         Set<String> lmExcluded = lmExclude(o); // checked first: a typo should not surface after hours of training
         if (!o.flag("lm-only")) {
-            if (!Files.exists(manifest)) throw new UsageException(manifest + " does not exist; run ./asr corpus first");
-            Trainer.Settings d = Trainer.Settings.defaults(manifest, trainDir);
+            for (Path manifest : manifests) {
+                if (!Files.exists(manifest)) throw new UsageException(manifest + " does not exist; run ./asr corpus first");
+            }
+            Trainer.Settings d = Trainer.Settings.defaults(manifests, trainDir);
             Path startFrom = o.has("start-from") ? Path.of(o.get("start-from", null)) : null;
             if (startFrom != null && !Files.isRegularFile(startFrom) && !Files.isRegularFile(startFrom.resolve("meta.json"))) {
                 throw new UsageException("--start-from " + startFrom + ": neither a checkpoint file nor a model directory");
@@ -79,7 +83,7 @@ final class TrainCommand implements Command {
             ModelConfig shape = new ModelConfig(goingOn.melBands(), goingOn.stride(),
                     o.getInt("conv-channels", goingOn.convChannels()), o.getInt("lstm-layers", goingOn.lstmLayers()),
                     o.getInt("lstm-units", goingOn.lstmUnits()), goingOn.classes());
-            Trainer.Settings s = new Trainer.Settings(manifest, trainDir, shape, o.getInt("batch-size", d.batchSize()),
+            Trainer.Settings s = new Trainer.Settings(manifests, trainDir, shape, o.getInt("batch-size", d.batchSize()),
                     d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
                     d.warmupSteps(), o.getInt("cycle-start", (int) d.cycleStart()), o.getInt("eval-every", d.evalEvery()),
                     d.devLimit(), o.getInt("threads", d.threads()), d.seed(), o.get("model-name", d.modelName()),

