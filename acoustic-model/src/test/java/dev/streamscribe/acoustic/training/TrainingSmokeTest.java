@@ -100,9 +100,9 @@ class TrainingSmokeTest {
         try (var files = Files.walk(corpus)) {
             for (Path f : files.toList()) Files.copy(f, copy.resolve(corpus.relativize(f).toString()));
         }
-        Trainer.Settings fineTuned = new Trainer.Settings(List.of(corpus.resolve("manifest.jsonl"), copy.resolve("manifest.jsonl")),
-                dir.resolve("train-tuned"), small, 5,
-                d.maxBatchFrames(), 70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"), 1.0);
+        List<Path> both = List.of(corpus.resolve("manifest.jsonl"), copy.resolve("manifest.jsonl"));
+        Trainer.Settings fineTuned = new Trainer.Settings(both, dir.resolve("train-tuned"), small, 5, d.maxBatchFrames(),
+                70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"), 1.0);
         Map<String, Object> tuned = new Trainer(fineTuned, System.out).run();
         double tunedFirst = (double) tuned.get("firstTrainLoss");
         assertTrue(tunedFirst < 0.6 * first, "the network started from the export at loss " + tunedFirst + ", a new one at " + first);
