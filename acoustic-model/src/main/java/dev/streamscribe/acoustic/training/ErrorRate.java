@@ -34,7 +34,8 @@ public final class ErrorRate {
         return t.isEmpty() ? List.of() : Arrays.asList(t.split("\\s+"));
     }
 
-    static int distance(List<String> a, List<String> b) {
+    /** Levenshtein distance between two token sequences. */
+    public static int distance(List<String> a, List<String> b) {
         int[] prev = new int[b.size() + 1];
         int[] cur = new int[b.size() + 1];
         for (int j = 0; j <= b.size(); j++) prev[j] = j;

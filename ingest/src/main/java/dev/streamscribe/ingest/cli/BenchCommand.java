@@ -31,10 +31,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ./asr bench single|archive|peer DIR} and {@code ./asr bench streams N}: speed figures, as a table and then
@@ -78,8 +80,16 @@ final class BenchCommand implements Command {
                                        p95 partial latency reaches %d ms or a stream loses its final
                   --seconds N          streams: audio per stream and round (default 30)
                   --pipeline-java-opts "OPTS"   streams: JVM options of the pipeline process (default "%s")
-                  --partitions N, --stream-threads N, --kafka.NAME VALUE   streams: as for ./asr serve
+                  streams also takes every option of ./asr serve (--partitions N, --stream-threads N, --kafka.NAME
+                  VALUE, ...) and hands it to the pipeline
                 """.formatted(LATENCY_TARGET_MS, PIPELINE_JAVA_OPTS) + RecognizerOptions.HELP;
+    }
+
+    @Override
+    public Set<String> flags() {
+        Set<String> all = new HashSet<>(Command.super.flags());
+        all.addAll(new ServeCommand().flags());
+        return all;
     }
 
     @Override
@@ -145,13 +155,13 @@ final class BenchCommand implements Command {
         }
     }
 
-    /** The pipeline as {@code ./asr serve} in a JVM of its own, with this command's flags (serve ignores the bench's own). */
+    /** The pipeline as {@code ./asr serve} in a JVM of its own, with those of this command's flags that serve takes. */
     private static List<String> pipelineCommand(Options o, String bootstrap, Path stateDir) {
         List<String> c = new ArrayList<>();
         c.add(ProcessHandle.current().info().command().orElse("java"));
         c.addAll(Arrays.asList(o.get("pipeline-java-opts", PIPELINE_JAVA_OPTS).trim().split("\\s+")));
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
-        c.addAll(o.flagArgs());
+        c.addAll(o.flagArgs(new ServeCommand().flags()));
         c.addAll(List.of("--bootstrap-servers=" + bootstrap, "--state-dir=" + stateDir, "--application-id=streamscribe-bench",
                 "--http-port=0"));
         return c;

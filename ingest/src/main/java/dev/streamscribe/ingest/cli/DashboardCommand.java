@@ -22,17 +22,20 @@ final class DashboardCommand implements Command {
         return "web page with every active stream's partials, finals, word timings and latency, live";
     }
 
+    /** The limits of {@link #limits}, which every command serving the dashboard takes. */
+    static final String LIMITS_HELP = """
+              --shown-streams N    streams shown at once; ended, then least recently updated ones make room (default %d)
+              --max-finals N       finals kept per stream (default %d)
+              --max-clients N      browsers connected at once (default %d)
+            """.formatted(DashboardLimits.DEFAULT.maxStreams(), DashboardLimits.DEFAULT.maxFinals(),
+            DashboardLimits.DEFAULT.maxClients()).stripTrailing();
+
     @Override
     public String usage() {
-        DashboardLimits d = DashboardLimits.DEFAULT;
         return "usage: ./asr dashboard [options]\n"
-                + "  --from-beginning     also show what is already on the topic (default: only what comes from now on)\n" + KafkaOptions.HELP + "\n" + HttpOptions.help(DEFAULT_PORT) + """
-
-                  --shown-streams N    streams shown at once; ended, then least recently updated ones make room (default %d)
-                  --max-finals N       finals kept per stream (default %d)
-                  --max-clients N      browsers connected at once (default %d)
-                  The page is at http://HOST:PORT/, its metrics at /metrics.
-                """.formatted(d.maxStreams(), d.maxFinals(), d.maxClients()).stripTrailing();
+                + "  --from-beginning     also show what is already on the topic (default: only what comes from now on)\n"
+                + KafkaOptions.HELP + "\n" + HttpOptions.help(DEFAULT_PORT) + "\n" + LIMITS_HELP
+                + "\n  The page is at http://HOST:PORT/, its metrics at /metrics.";
     }
 
     @Override

@@ -49,7 +49,8 @@ final class DemoCommand implements Command {
                 + "  --fast               publish as fast as possible instead of in real time\n"
                 + "  --dashboard          also serve the live dashboard and /metrics, and keep running after the file until\n"
                 + "                       Ctrl-C, so that more streams can be published to the embedded broker\n"
-                + HttpOptions.help(DashboardCommand.DEFAULT_PORT) + "\n" + RecognizerOptions.HELP;
+                + HttpOptions.help(DashboardCommand.DEFAULT_PORT) + "\n" + DashboardCommand.LIMITS_HELP + "\n"
+                + KafkaOptions.PIPELINE_HELP + "\n" + RecognizerOptions.HELP;
     }
 
     @Override

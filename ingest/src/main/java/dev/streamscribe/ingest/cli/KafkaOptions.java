@@ -23,14 +23,17 @@ final class KafkaOptions {
               --state-dir DIR      local state of this instance (default data/state)
               --stream-threads N   Streams threads (default: the number of cores, %d here)
               --processing-guarantee exactly_once_v2|at_least_once   (default exactly_once_v2)
+              --partitions N       partitions of topics this command creates (default %d)
+            """.formatted(Runtime.getRuntime().availableProcessors(), 4).stripTrailing();
+
+    /** The limits of {@link #pipeline}, which every command running the pipeline takes. */
+    static final String PIPELINE_HELP = """
               --max-chunk-bytes N  larger chunks are dead-lettered (default %d)
               --idle-timeout-ms N  streams silent this long are finalised and forgotten (default %d)
               --max-streams N      streams a partition keeps at once; chunks of more new ones are dead-lettered (default %d)
               --batch-window-ms N  a chunk's audio waits up to this long for other streams' to share its model call (default %d; 0 = none)
-              --partitions N       partitions of topics this command creates (default %d)
-            """.formatted(Runtime.getRuntime().availableProcessors(), PipelineConfig.DEFAULT.maxChunkBytes(),
-            PipelineConfig.DEFAULT.idleTimeout().toMillis(), PipelineConfig.DEFAULT.maxStreams(),
-            PipelineConfig.DEFAULT.batchWindow().toMillis(), 4).stripTrailing();
+            """.formatted(PipelineConfig.DEFAULT.maxChunkBytes(), PipelineConfig.DEFAULT.idleTimeout().toMillis(),
+            PipelineConfig.DEFAULT.maxStreams(), PipelineConfig.DEFAULT.batchWindow().toMillis()).stripTrailing();
 
     private KafkaOptions() {}
 

@@ -1,11 +1,14 @@
 package dev.streamscribe.ingest.cli;
 
+import dev.streamscribe.acoustic.training.ErrorRate;
 import dev.streamscribe.features.audio.AudioFormatException;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code ./asr COMMAND [options]}: the entry point of every user-facing command. */
 public final class Main {
@@ -30,7 +33,7 @@ public final class Main {
             COMMANDS.values().forEach(c -> System.out.printf("  %-11s %s%n", c.name(), c.summary()));
             return args.length == 0 ? 2 : 0;
         }
-        Command c = COMMANDS.get(args[0]);
+        Command c = command(args[0]);
         if (c == null) {
             System.err.println("asr: unknown command '" + args[0] + "' (try ./asr --help)");
             return 2;
@@ -41,6 +44,7 @@ public final class Main {
                 System.out.println(c.usage());
                 return 0;
             }
+            rejectUnknownFlags(c, o);
             return c.run(o);
         } catch (UsageException | AudioFormatException e) {
             System.err.println("asr " + c.name() + ": " + e.getMessage());
@@ -49,5 +53,26 @@ public final class Main {
             System.err.println("asr " + c.name() + ": " + e);
             return 1;
         }
+    }
+
+    /** The command of that name, or null. */
+    static Command command(String name) {
+        return COMMANDS.get(name);
+    }
+
+    /** Ignored, a mistyped flag would leave its default in force: {@code serve --bootstrap-server} would use localhost. */
+    private static void rejectUnknownFlags(Command c, Options o) {
+        Set<String> known = c.flags();
+        List<String> unknown = o.unknownFlags(known);
+        if (unknown.isEmpty()) return;
+        String flag = unknown.get(0);
+        String closest = known.stream().filter(k -> !k.endsWith("."))
+                .min(Comparator.comparingInt((String k) -> editDistance(flag, k)).thenComparing(k -> k)).orElse(null);
+        String hint = closest != null && editDistance(flag, closest) <= 2 ? " (did you mean --" + closest + "?)" : "";
+        throw new UsageException("unknown option --" + flag + hint + "; ./asr " + c.name() + " --help lists its options");
+    }
+
+    private static int editDistance(String a, String b) {
+        return ErrorRate.distance(Arrays.asList(a.split("")), Arrays.asList(b.split("")));
     }
 }

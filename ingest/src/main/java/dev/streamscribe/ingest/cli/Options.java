@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every setting has one name in three spellings: the flag {@code --bootstrap-servers}, the property
@@ -19,7 +24,12 @@ import java.util.function.Function;
  * beats the environment, which beats the default in the code.
  */
 public final class Options {
-    private final Map<String, String> flags = new HashMap<>();
+    /** A flag in a usage text: {@code --beam}, or {@code --kafka.NAME} for every flag under the prefix "kafka.". */
+    private static final Pattern NAMED_FLAG = Pattern.compile("--([a-z][a-z0-9-]*)((?:\\.[A-Za-z][A-Za-z0-9-]*)*)");
+    /** Taken by every command. */
+    private static final Set<String> COMMON_FLAGS = Set.of("help", "config");
+
+    private final Map<String, String> flags = new LinkedHashMap<>();
     private final List<String> positional = new ArrayList<>();
     private final Properties file = new Properties();
     private final Map<String, String> env;
@@ -114,9 +124,38 @@ public final class Options {
         return positional;
     }
 
-    /** The flags given on the command line as {@code --name=value}, to hand on to a child process running another command. */
-    public List<String> flagArgs() {
-        return flags.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).sorted().toList();
+    /**
+     * The flags given on the command line that {@code known} takes, as {@code --name=value}: what to hand on to a
+     * child process running another command.
+     */
+    public List<String> flagArgs(Set<String> known) {
+        return flags.entrySet().stream().filter(e -> takes(known, e.getKey()))
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    /**
+     * The flags a usage text names: "beam" for {@code --beam N}, the prefix "kafka." for {@code --kafka.NAME VALUE}.
+     * A command takes the flags its --help names, so what it documents and what it accepts stay the same.
+     */
+    public static Set<String> namedIn(String usage) {
+        Set<String> named = new HashSet<>();
+        Matcher m = NAMED_FLAG.matcher(usage);
+        while (m.find()) {
+            String rest = m.group(2);
+            named.add(rest.chars().anyMatch(Character::isUpperCase) ? m.group(1) + "." : m.group(1) + rest);
+        }
+        return named;
+    }
+
+    /** Flags given on the command line that {@code known} does not take, in the order given. */
+    public List<String> unknownFlags(Set<String> known) {
+        return flags.keySet().stream().filter(f -> !takes(known, f)).toList();
+    }
+
+    private static boolean takes(Set<String> known, String flag) {
+        if (known.contains(flag) || COMMON_FLAGS.contains(flag)) return true;
+        int dot = flag.indexOf('.');
+        return dot > 0 && known.contains(flag.substring(0, dot + 1));
     }
 
     /**

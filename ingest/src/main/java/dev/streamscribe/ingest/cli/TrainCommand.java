@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.cli;
 
+import dev.streamscribe.acoustic.corpus.CorpusGenerator;
 import dev.streamscribe.acoustic.corpus.ManifestEntry;
 import dev.streamscribe.acoustic.corpus.PromptSources;
 import dev.streamscribe.acoustic.model.AcousticModel;
@@ -23,6 +24,9 @@ import java.util.zip.GZIPOutputStream;
  * the word trigram LM from the training prompts.
  */
 final class TrainCommand implements Command {
+    /** The language model leaves out the corpus's dev sentences, so it has to split the text as the corpus did. */
+    private static final double LM_DEV_FRACTION = CorpusGenerator.Settings.defaults(Path.of("data/corpus")).devFraction();
+
     @Override
     public String name() {
         return "train";
@@ -61,6 +65,8 @@ final class TrainCommand implements Command {
                 + "  --threads N          TensorFlow threads (default: all cores)\n"
                 + "  --lm-only            build only the language model\n"
                 + "  --lm-exclude S[,S]   text sources the language model leaves out (of " + String.join(", ", PromptSources.DEFAULT_SOURCES) + ")\n"
+                + "  --dev-fraction X     the language model leaves out the sentences a corpus made with this --dev-fraction\n"
+                + "                       holds out as dev (default " + LM_DEV_FRACTION + ", as ./asr corpus)\n"
                 + "A rerun resumes from DIR/checkpoint.bin.";
     }
 
@@ -91,7 +97,7 @@ final class TrainCommand implements Command {
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }
-        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", 0.03), lmExcluded);
+        buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", LM_DEV_FRACTION), lmExcluded);
         return 0;
     }
 

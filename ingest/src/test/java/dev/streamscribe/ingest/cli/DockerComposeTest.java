@@ -9,8 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,13 +48,11 @@ class DockerComposeTest {
         List<String> args = new ArrayList<>();
         service.path("command").forEach(n -> args.add(n.asText()));
         assertEquals(command.name(), args.get(0));
-        String usage = command.usage();
+        Set<String> flags = command.flags();
         for (String arg : args) {
-            if (arg.startsWith("--")) assertTrue(usage.contains(arg + " "), arg + " is a " + command.name() + " option");
+            if (arg.startsWith("--")) assertTrue(flags.contains(arg.substring(2)), arg + " is a " + command.name() + " option");
         }
-        List<String> envNames = new ArrayList<>();
-        Matcher flag = Pattern.compile("--([a-z][a-z.-]*)").matcher(usage);
-        while (flag.find()) envNames.add(Options.envName(flag.group(1)));
+        List<String> envNames = flags.stream().map(Options::envName).toList();
         service.path("environment").fieldNames().forEachRemaining(name ->
                 assertTrue(envNames.contains(name), name + " is the environment name of a " + command.name() + " option"));
     }
