@@ -137,7 +137,7 @@ public final class Options {
      * The flags a usage text names: "beam" for {@code --beam N}, the prefix "kafka." for {@code --kafka.NAME VALUE}.
      * A command takes the flags its --help names, so what it documents and what it accepts stay the same.
      */
-    public static Set<String> namedIn(String usage) {
+    static Set<String> namedIn(String usage) {
         Set<String> named = new HashSet<>();
         Matcher m = NAMED_FLAG.matcher(usage);
         while (m.find()) {
@@ -148,7 +148,7 @@ public final class Options {
     }
 
     /** Flags given on the command line that {@code known} does not take, in the order given. */
-    public List<String> unknownFlags(Set<String> known) {
+    List<String> unknownFlags(Set<String> known) {
         return flags.keySet().stream().filter(f -> !takes(known, f)).toList();
     }
 
