@@ -66,9 +66,9 @@ public final class Main {
         List<String> unknown = o.unknownFlags(known);
         if (unknown.isEmpty()) return;
         String flag = unknown.get(0);
-        String closest = known.stream().filter(k -> !k.endsWith("."))
-                .min(Comparator.comparingInt((String k) -> editDistance(flag, k)).thenComparing(k -> k)).orElse(null);
-        String hint = closest != null && editDistance(flag, closest) <= 2 ? " (did you mean --" + closest + "?)" : "";
+        String hint = known.stream().filter(k -> !k.endsWith(".") && editDistance(flag, k) <= 2)
+                .min(Comparator.comparingInt((String k) -> editDistance(flag, k)).thenComparing(k -> k))
+                .map(k -> " (did you mean --" + k + "?)").orElse("");
         throw new UsageException("unknown option --" + flag + hint + "; ./asr " + c.name() + " --help lists its options");
     }
 

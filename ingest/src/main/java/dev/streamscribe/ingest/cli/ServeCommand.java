@@ -27,7 +27,8 @@ final class ServeCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: ./asr serve [options]\n" + KafkaOptions.HELP + "\n" + KafkaOptions.STREAMS_HELP + "\n" + KafkaOptions.PIPELINE_HELP + "\n"
+        return "usage: ./asr serve [options]\n" + KafkaOptions.HELP + "\n" + KafkaOptions.STREAMS_HELP + "\n"
+                + KafkaOptions.PIPELINE_HELP + "\n"
                 + "  --replication-factor N   of topics this command creates (default 1)\n" + RecognizerOptions.HELP + "\n"
                 + HttpOptions.help(DEFAULT_METRICS_PORT) + "\n  Prometheus metrics are at http://HOST:PORT/metrics.";
     }
