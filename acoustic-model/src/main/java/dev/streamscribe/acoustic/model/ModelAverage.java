@@ -20,19 +20,16 @@ public final class ModelAverage {
     /** Averages the models in {@code dirs} and exports the result to {@code out} under {@code name}. */
     public static ModelMeta write(List<Path> dirs, String name, Path out) throws IOException {
         if (dirs.size() < 2) throw new IOException("averaging needs two models or more, got " + dirs.size());
-        ModelMeta first = ModelMeta.read(dirs.get(0).resolve("meta.json"));
+        List<ModelMeta> metas = new ArrayList<>();
+        for (Path dir : dirs) metas.add(ModelMeta.read(dir.resolve("meta.json")));
+        ModelMeta first = metas.get(0);
+        // every model is checked before any is loaded: loading is the slow part
+        for (int i = 1; i < dirs.size(); i++) requireSame(dirs.get(0), first, dirs.get(i), metas.get(i));
         List<Weights> weights = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Path dir : dirs) {
-            ModelMeta m = ModelMeta.read(dir.resolve("meta.json"));
-            requireSame(dirs.get(0), first, dir, m);
-            weights.add(ModelExporter.weights(dir, m.model()));
-            names.add(m.name());
-        }
+        for (int i = 0; i < dirs.size(); i++) weights.add(ModelExporter.weights(dirs.get(i), metas.get(i).model()));
         Map<String, Object> training = new LinkedHashMap<>(first.training() == null ? Map.of() : first.training());
-        training.put("averageOf", names);
-        ModelMeta meta = new ModelMeta(name, first.features(), first.alphabet(), first.blank(), first.model(),
-                first.frameMs(), first.stateShapes(), first.featureMean(), first.featureStd(), training, Map.of());
+        training.put("averageOf", metas.stream().map(ModelMeta::name).toList());
+        ModelMeta meta = ModelMeta.of(name, first.features(), first.model(), first.normalizer(), training, Map.of());
         ModelExporter.export(mean(weights), meta, out);
         return meta;
     }

@@ -43,7 +43,7 @@ class ModelExporterTest {
     }
 
     /** Stored in 255 steps between the parameter's extremes: each value read back is off by at most half a step. */
-    private static void assertWithinHalfAStep(Weights.Parameter p, float[] read) {
+    static void assertWithinHalfAStep(Weights.Parameter p, float[] read) {
         float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
         for (float v : p.values()) {
             min = Math.min(min, v);
