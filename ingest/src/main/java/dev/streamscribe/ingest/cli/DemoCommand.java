@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.cli;
 
+import dev.streamscribe.acoustic.training.ErrorRate;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.AudioFiles;
 import dev.streamscribe.features.io.Directories;
@@ -19,8 +20,11 @@ import dev.streamscribe.ingest.web.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +35,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class DemoCommand implements Command {
     static final String SAMPLE = "/samples/demo.wav";
+    /**
+     * What the bundled sample says, a sentence a line: flite's slt voice reading the first three Harvard sentences,
+     * the third rendered from "It is easy ..." rather than stringr's "It's easy ...", so "it is" is what it says.
+     */
+    static final String SAMPLE_TEXT = "/samples/demo.txt";
 
     @Override
     public String name() {
@@ -55,7 +64,8 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(Options o) throws Exception {
-        Audio audio = o.positional().isEmpty() ? sample() : AudioFiles.read(Path.of(o.positional().get(0)));
+        boolean bundled = o.positional().isEmpty();
+        Audio audio = bundled ? sample() : AudioFiles.read(Path.of(o.positional().get(0)));
         boolean dashboard = o.flag("dashboard");
         HttpSettings http = HttpOptions.from(o, DashboardCommand.DEFAULT_PORT);
         DashboardLimits limits = DashboardCommand.limits(o);
@@ -76,7 +86,8 @@ final class DemoCommand implements Command {
                 }
                 System.out.printf("demo: broker %s, model %s; playing %.1f s of audio%s%n", kafka.bootstrapServers(),
                         app.recognizer().modelName(), audio.durationMs() / 1000.0, o.flag("fast") ? "" : " in real time");
-                play(kafka, config, audio, !o.flag("fast"));
+                List<String> finals = play(kafka, config, audio, !o.flag("fast"));
+                if (bundled) System.out.print(score(sampleText(), finals));
                 if (dashboard) {
                     System.out.printf("demo: the dashboard stays up until Ctrl-C; add streams with%n"
                             + "  ./asr publish --bootstrap-servers %s --stream-id NAME FILE%n", kafka.bootstrapServers());
@@ -91,8 +102,8 @@ final class DemoCommand implements Command {
         return 0;
     }
 
-    /** Publishes the audio as stream "demo" and prints its results until its end-of-stream final. */
-    private static void play(KafkaSettings kafka, PipelineConfig config, Audio audio, boolean realtime) throws Exception {
+    /** Publishes the audio as stream "demo" and prints its results until its end-of-stream final; returns the finals' texts. */
+    private static List<String> play(KafkaSettings kafka, PipelineConfig config, Audio audio, boolean realtime) throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
         Console console = new Console();
         try (TranscriptTail tail = new TranscriptTail(kafka, config.transcriptsTopic(), t -> {
@@ -102,6 +113,22 @@ final class DemoCommand implements Command {
              AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
             publisher.publish("demo", audio, realtime);
             if (!ended.await(2, TimeUnit.MINUTES)) throw new IllegalStateException("no end-of-stream final within 2 minutes");
+        }
+        return console.finals;
+    }
+
+    /** Puts what the sample says beside what the finals read, so a demo shows how right the model is, not just what it says. */
+    static String score(List<String> reference, List<String> finals) {
+        ErrorRate score = new ErrorRate();
+        score.add(String.join(" ", reference), String.join(" ", finals));
+        return String.format(Locale.ROOT, "demo: the sample says \"%s\"%ndemo: the finals read it at %.1f%% WER, %.1f%% CER%n",
+                String.join(" / ", reference), 100 * score.wer(), 100 * score.cer());
+    }
+
+    static List<String> sampleText() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE_TEXT)) {
+            if (in == null) throw new IOException("the bundled sample's text " + SAMPLE_TEXT + " is missing from the classpath");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         }
     }
 
@@ -115,11 +142,13 @@ final class DemoCommand implements Command {
     /** Prints each result, except partials that repeat the one before: a quiet stretch would print the same line. */
     private static final class Console {
         private String lastPartial = "";
+        final List<String> finals = new ArrayList<>();
 
         void print(Transcript t) {
             String when = String.format(Locale.ROOT, "%6.2f-%6.2f s", t.startMs() / 1000.0, t.endMs() / 1000.0);
             if (t.isFinal()) {
                 lastPartial = "";
+                if (!t.text().isBlank()) finals.add(t.text());
                 System.out.printf(Locale.ROOT, "FINAL   #%d %s  %s  (confidence %.2f)%s%n", t.utterance(), when, t.text(),
                         t.confidence(), t.isEos() ? "  [end of stream]" : "");
             } else if (!t.text().equals(lastPartial)) {
