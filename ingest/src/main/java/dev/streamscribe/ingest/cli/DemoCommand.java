@@ -19,8 +19,8 @@ import dev.streamscribe.ingest.web.WebServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +66,7 @@ final class DemoCommand implements Command {
     public int run(Options o) throws Exception {
         boolean bundled = o.positional().isEmpty();
         Audio audio = bundled ? sample() : AudioFiles.read(Path.of(o.positional().get(0)));
+        List<String> reference = bundled ? sampleText() : null;
         boolean dashboard = o.flag("dashboard");
         HttpSettings http = HttpOptions.from(o, DashboardCommand.DEFAULT_PORT);
         DashboardLimits limits = DashboardCommand.limits(o);
@@ -87,7 +88,7 @@ final class DemoCommand implements Command {
                 System.out.printf("demo: broker %s, model %s; playing %.1f s of audio%s%n", kafka.bootstrapServers(),
                         app.recognizer().modelName(), audio.durationMs() / 1000.0, o.flag("fast") ? "" : " in real time");
                 List<String> finals = play(kafka, config, audio, !o.flag("fast"));
-                if (bundled) System.out.print(score(sampleText(), finals));
+                if (reference != null) System.out.print(score(reference, finals));
                 if (dashboard) {
                     System.out.printf("demo: the dashboard stays up until Ctrl-C; add streams with%n"
                             + "  ./asr publish --bootstrap-servers %s --stream-id NAME FILE%n", kafka.bootstrapServers());
@@ -126,16 +127,17 @@ final class DemoCommand implements Command {
     }
 
     static List<String> sampleText() throws IOException {
-        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE_TEXT)) {
-            if (in == null) throw new IOException("the bundled sample's text " + SAMPLE_TEXT + " is missing from the classpath");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        }
+        return new String(bundled(SAMPLE_TEXT), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }
 
     static Audio sample() throws IOException {
-        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
-            if (in == null) throw new IOException("the bundled sample " + SAMPLE + " is missing from the classpath");
-            return AudioFiles.decode(in.readAllBytes(), SAMPLE);
+        return AudioFiles.decode(bundled(SAMPLE), SAMPLE);
+    }
+
+    private static byte[] bundled(String resource) throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("the bundled " + resource + " is missing from the classpath");
+            return in.readAllBytes();
         }
     }
 
