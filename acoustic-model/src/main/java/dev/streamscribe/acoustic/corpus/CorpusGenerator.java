@@ -93,7 +93,7 @@ public final class CorpusGenerator {
                     Audio audio = renderer.render(prompt.text(), voice, aug, seed);
                     String rel = "wav/" + id + ".wav";
                     WavWriter.write(audio, dir.resolve(rel));
-                    manifest.append(new ManifestEntry(id, rel, prompt.text(), voice.label(), aug.label(),
+                    manifest.append(ManifestEntry.synthesised(id, rel, prompt.text(), voice.label(), aug.label(),
                             audio.durationMs(), PromptSources.split(prompt.text(), settings.devFraction()), prompt.source()));
                     audioMs.addAndGet(audio.durationMs());
                     progress.update(finished.incrementAndGet(),

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -47,25 +48,41 @@ public final class Trainer {
     /**
      * @param startFrom a trained model to start a new one from, or null: its checkpoint file, or an exported model
      *                  directory; a larger {@code model} shape widens it ({@link Widening})
-     * @param degradedShare the most of each pass over the corpus that degraded utterances ({@link Augmentation#degrades})
-     *                  make up; the others sit that pass out, a fresh draw each pass. 1 trains on every utterance,
-     *                  0 on clean ones only
+     * @param mix       what each pass over the corpus is made of
      */
     public record Settings(List<Path> manifests, Path outDir, ModelConfig model, int batchSize, int maxBatchFrames,
                            long steps, double learningRate, int warmupSteps, long cycleStart, int evalEvery,
-                           int devLimit, int threads, long seed, String modelName, Path startFrom,
-                           double degradedShare) {
+                           int devLimit, int threads, long seed, String modelName, Path startFrom, Mix mix) {
         public Settings {
             manifests = List.copyOf(manifests);
             if (manifests.isEmpty()) throw new IllegalArgumentException("no corpus to train on");
-            if (!(degradedShare >= 0 && degradedShare <= 1)) {
-                throw new IllegalArgumentException("the degraded share must be in [0, 1], got " + degradedShare);
-            }
         }
 
         public static Settings defaults(List<Path> manifests, Path outDir) {
             return new Settings(manifests, outDir, ModelConfig.DEFAULT, 16, 10000, 16000, 1.5e-3, 400, 0, 1000, 400,
-                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom", null, 1.0);
+                    Runtime.getRuntime().availableProcessors(), 7L, "en-conv-lstm-custom", null, Mix.ALL);
+        }
+    }
+
+    /**
+     * What one pass over the corpus is made of, each pass a fresh draw.
+     *
+     * @param degradedShare the most of the synthesised utterances that degraded ones ({@link Augmentation#degrades})
+     *                      make up; the others sit the pass out. 1 trains on every utterance, 0 on clean ones only
+     * @param recordedShare the least of the pass that recorded speech makes up: every recorded utterance is in each
+     *                      pass and synthesised ones sit out to make room. Recorded speech is a few hours beside tens
+     *                      of synthesised ones; 0 leaves the proportions as they are
+     */
+    public record Mix(double degradedShare, double recordedShare) {
+        public static final Mix ALL = new Mix(1, 0);
+
+        public Mix {
+            if (!(degradedShare >= 0 && degradedShare <= 1)) {
+                throw new IllegalArgumentException("the degraded share must be in [0, 1], got " + degradedShare);
+            }
+            if (!(recordedShare >= 0 && recordedShare < 1)) {
+                throw new IllegalArgumentException("the recorded share must be in [0, 1), got " + recordedShare);
+            }
         }
     }
 
@@ -155,7 +172,7 @@ public final class Trainer {
         try (TrainingGraph graph = new TrainingGraph(s.model(), s.threads())) {
             while (adam.step() < s.steps()) {
                 if (adam.step() > startStep) corpus = load(sources); // picks up utterances added since
-                List<List<Utterance>> batches = batches(pass(corpus.train, corpus.degraded, s.degradedShare(), random));
+                List<List<Utterance>> batches = batches(pass(corpus.train, corpus.degraded, corpus.recorded, s.mix(), random));
                 Collections.shuffle(batches, random);
                 for (List<Utterance> batch : batches) {
                     if (adam.step() >= s.steps()) break;
@@ -219,10 +236,18 @@ public final class Trainer {
         }
     }
 
-    /** {@code degraded}: the ids of the training utterances whose channel is degraded. */
-    private record Corpus(List<Utterance> train, List<Utterance> dev, int voices, Set<String> degraded) {
+    /**
+     * {@code degraded}, {@code recorded}: the ids of the training utterances whose channel is degraded, and of those
+     * spoken by people; {@code licences}: those of the recorded sources.
+     */
+    private record Corpus(List<Utterance> train, List<Utterance> dev, int voices, Set<String> degraded,
+                          Set<String> recorded, Set<String> licences) {
         long trainFrames() {
             return train.stream().mapToLong(Utterance::frameCount).sum();
+        }
+
+        long recordedFrames() {
+            return train.stream().filter(u -> recorded.contains(u.id())).mapToLong(Utterance::frameCount).sum();
         }
 
         long degradedCount() {
@@ -242,6 +267,8 @@ public final class Trainer {
         List<Utterance> dev = new ArrayList<>();
         Set<String> voices = new HashSet<>();
         Set<String> degraded = new HashSet<>();
+        Set<String> recorded = new HashSet<>();
+        Set<String> licences = new TreeSet<>();
         for (int i = 0; i < sources.size(); i++) {
             Source src = sources.get(i);
             // ids are unique within one corpus only
@@ -252,15 +279,39 @@ public final class Trainer {
                     .limit(s.devLimit() - dev.size()).toList();
             entries.forEach(e -> voices.add(e.voice().replaceAll("@.*", "")));
             trainEntries.stream().filter(e -> Augmentation.degrades(e.augmentation())).forEach(e -> degraded.add(prefix + e.id()));
+            trainEntries.stream().filter(ManifestEntry::recorded).forEach(e -> {
+                recorded.add(prefix + e.id());
+                licences.add(e.licence());
+            });
             train.addAll(renamed(prefix, trainable(src.cache().get(src.dir(), trainEntries, s.threads()))));
             dev.addAll(renamed(prefix, src.cache().get(src.dir(), devEntries, s.threads())));
         }
-        return new Corpus(train, dev, voices.size(), degraded);
+        return new Corpus(train, dev, voices.size(), degraded, recorded, licences);
     }
 
     private static List<Utterance> renamed(String prefix, List<Utterance> us) {
         if (prefix.isEmpty()) return us;
         return us.stream().map(u -> new Utterance(prefix + u.id(), u.frames(), u.frameCount(), u.labels(), u.text())).toList();
+    }
+
+    /**
+     * One pass's utterances as {@code mix} asks: every recorded one, and synthesised ones drawn by
+     * {@link #pass(List, Set, double, Random)}, then cut down at random to make room for the recorded share.
+     */
+    static List<Utterance> pass(List<Utterance> train, Set<String> degraded, Set<String> recordedIds, Mix mix, Random random) {
+        List<Utterance> recorded = new ArrayList<>();
+        List<Utterance> synthesised = new ArrayList<>();
+        for (Utterance u : train) (recordedIds.contains(u.id()) ? recorded : synthesised).add(u);
+        List<Utterance> out = new ArrayList<>(pass(synthesised, degraded, mix.degradedShare(), random));
+        if (mix.recordedShare() > 0 && !recorded.isEmpty()) {
+            long room = Math.round(recorded.size() * (1 - mix.recordedShare()) / mix.recordedShare());
+            if (room < out.size()) {
+                Collections.shuffle(out, random);
+                out = new ArrayList<>(out.subList(0, (int) room));
+            }
+        }
+        out.addAll(recorded);
+        return out;
     }
 
     /**
@@ -423,7 +474,10 @@ public final class Trainer {
         training.put("voices", corpus.voices());
         training.put("steps", step);
         training.put("batchSize", s.batchSize());
-        training.put("degradedShare", s.degradedShare());
+        training.put("degradedShare", s.mix().degradedShare());
+        training.put("recordedShare", s.mix().recordedShare());
+        training.put("recordedHours", corpus.recordedFrames() * features.hopMs() / 3.6e6);
+        training.put("licences", corpus.licences());
         training.put("learningRate", s.learningRate());
         training.put("sessionSeconds", Math.round(seconds));
         training.put("parameters", w.count());

@@ -13,7 +13,7 @@ class LearningRateTest {
     private static Trainer trainer(long steps, long cycleStart) {
         Trainer.Settings d = Trainer.Settings.defaults(List.of(Path.of("manifest.jsonl")), Path.of("train"));
         return new Trainer(new Trainer.Settings(d.manifests(), d.outDir(), ModelConfig.DEFAULT, 16, 10000, steps, 1e-3,
-                100, cycleStart, 1000, 400, 2, 7L, "lr", null, 1.0), System.out);
+                100, cycleStart, 1000, 400, 2, 7L, "lr", null, Trainer.Mix.ALL), System.out);
     }
 
     @Test

@@ -46,14 +46,14 @@ class TrainingSmokeTest {
                     WavWriter.write(a, corpus.resolve("wav/" + id + ".wav"));
                     // the last rendering doubles as dev so that evaluation has something to decode
                     String split = n == sentences.size() * voices.size() ? ManifestEntry.DEV : ManifestEntry.TRAIN;
-                    m.append(new ManifestEntry(id, "wav/" + id + ".wav", s, v.label(), "none", a.durationMs(), split, "test"));
+                    m.append(ManifestEntry.synthesised(id, "wav/" + id + ".wav", s, v.label(), "none", a.durationMs(), split, "test"));
                 }
             }
         }
         ModelConfig small = new ModelConfig(80, 3, 32, 1, 48, 29);
         Trainer.Settings d = Trainer.Settings.defaults(List.of(corpus.resolve("manifest.jsonl")), dir.resolve("train"));
         Trainer.Settings s = new Trainer.Settings(d.manifests(), d.outDir(), small, 5, d.maxBatchFrames(), 60, 5e-3, 5, 0,
-                30, 10, 2, 1, "smoke", null, 1.0);
+                30, 10, 2, 1, "smoke", null, Trainer.Mix.ALL);
         Map<String, Object> metrics = new Trainer(s, System.out).run();
 
         double first = (double) metrics.get("firstTrainLoss");
@@ -72,14 +72,14 @@ class TrainingSmokeTest {
 
         // resuming the checkpoint as a network of another shape would fail deep in TensorFlow: refused up front
         Trainer.Settings wider = new Trainer.Settings(d.manifests(), d.outDir(), new ModelConfig(80, 3, 32, 1, 64, 29),
-                5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke", null, 1.0);
+                5, d.maxBatchFrames(), 90, 5e-3, 5, 0, 30, 10, 2, 1, "smoke", null, Trainer.Mix.ALL);
         IOException refused = assertThrows(IOException.class, () -> new Trainer(wider, System.out).run());
         assertTrue(refused.getMessage().contains("another shape"), refused.getMessage());
 
         // ... but it can start a wider network, which goes on from what the narrow one learnt instead of from scratch
         Trainer.Settings widened = new Trainer.Settings(d.manifests(), dir.resolve("train-wide"),
                 new ModelConfig(80, 3, 40, 1, 64, 29), 5, d.maxBatchFrames(), 80, 5e-3, 5, 60, 30, 10, 2, 1, "smoke",
-                d.outDir().resolve("checkpoint.bin"), 1.0);
+                d.outDir().resolve("checkpoint.bin"), Trainer.Mix.ALL);
         Map<String, Object> wide = new Trainer(widened, System.out).run();
         double wideFirst = (double) wide.get("firstTrainLoss");
         assertTrue(wideFirst < 0.6 * first, "the widened network started at loss " + wideFirst + ", a new one at " + first);
@@ -102,7 +102,7 @@ class TrainingSmokeTest {
         }
         List<Path> both = List.of(corpus.resolve("manifest.jsonl"), copy.resolve("manifest.jsonl"));
         Trainer.Settings fineTuned = new Trainer.Settings(both, dir.resolve("train-tuned"), small, 5, d.maxBatchFrames(),
-                70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"), 1.0);
+                70, 5e-3, 5, 60, 30, 10, 2, 1, "smoke", d.outDir().resolve("model"), Trainer.Mix.ALL);
         Map<String, Object> tuned = new Trainer(fineTuned, System.out).run();
         double tunedFirst = (double) tuned.get("firstTrainLoss");
         assertTrue(tunedFirst < 0.6 * first, "the network started from the export at loss " + tunedFirst + ", a new one at " + first);

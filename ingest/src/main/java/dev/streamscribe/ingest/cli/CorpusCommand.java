@@ -5,9 +5,12 @@ import dev.streamscribe.acoustic.corpus.Engine;
 import dev.streamscribe.acoustic.corpus.HarvardSet;
 import dev.streamscribe.acoustic.corpus.PromptSources;
 import dev.streamscribe.acoustic.corpus.VoicePool;
+import dev.streamscribe.acoustic.corpus.recorded.UqmImporter;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code ./asr corpus}: synthesises the training corpus with Debian's speech synthesisers (resumable), or with
@@ -27,8 +30,10 @@ final class CorpusCommand implements Command {
     @Override
     public String usage() {
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of("data/corpus"));
-        return "usage: ./asr corpus [options]\n"
-                + "  --corpus-dir DIR     where the WAVs and manifest.jsonl go (default data/corpus)\n"
+        return "usage: ./asr corpus [options]          synthesise speech\n"
+                + "       ./asr corpus import uqm [options]  import recorded speech: The Ur-Quan Masters' voice actors\n"
+                + "                       (Debian's uqm-voice, uqm-content; non-free, " + UqmImporter.LICENCE + ")\n"
+                + "  --corpus-dir DIR     where the WAVs and manifest.jsonl go (default data/corpus; data/uqm for import)\n"
                 + "  --utterances N       how many utterances (default " + d.utterances() + ")\n"
                 + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
                 + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
@@ -49,11 +54,14 @@ final class CorpusCommand implements Command {
                 + " voices),\n"
                 + "                       with refs.tsv for ./asr eval\n"
                 + "  --sentences N        with --harvard: how many (default 280)\n"
+                + "  --dev-speakers LIST  with import: the speakers held out as dev (default "
+                + String.join(",", new TreeSet<>(UqmImporter.DEV_SPEAKERS)) + ")\n"
                 + "Rerunning with the same settings resumes where it stopped.";
     }
 
     @Override
     public int run(Options o) throws Exception {
+        if (!o.positional().isEmpty()) return importRecorded(o);
         boolean harvard = o.has("harvard");
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of(o.get("corpus-dir", "data/corpus")));
         VoicePool voices = voices(o, harvard ? HarvardSet.DEFAULT_VOICES : d.voices());
@@ -66,6 +74,19 @@ final class CorpusCommand implements Command {
                 o.getInt("threads", d.threads()), d.minWords(), d.maxWords(), sources(o, d.sources()),
                 coverWords(o, d.coverWords()), voices, o.flag("dev-only"));
         new CorpusGenerator(s, System.out).run();
+        return 0;
+    }
+
+    private static int importRecorded(Options o) throws Exception {
+        List<String> args = o.positional();
+        if (args.size() != 2 || !args.get(0).equals("import") || !args.get(1).equals(UqmImporter.SOURCE)) {
+            throw new UsageException("unknown arguments " + String.join(" ", args) + " (usage: ./asr corpus import uqm)");
+        }
+        UqmImporter.Settings d = UqmImporter.Settings.defaults(Path.of(o.get("corpus-dir", "data/uqm")));
+        Set<String> dev = Set.copyOf(List.of(o.get("dev-speakers", String.join(",", d.devSpeakers())).split(",")));
+        int kept = new UqmImporter(new UqmImporter.Settings(d.voicePack(), d.contentPack(), d.dir(), dev,
+                o.getInt("threads", d.threads())), System.out).run();
+        if (kept == 0) throw new UsageException("nothing imported");
         return 0;
     }
 

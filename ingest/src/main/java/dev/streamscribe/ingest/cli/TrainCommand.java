@@ -47,7 +47,9 @@ final class TrainCommand implements Command {
                 + "  --steps N            total optimiser steps (default " + d.steps() + ")\n"
                 + "  --batch-size N       utterances per batch (default " + d.batchSize() + ")\n"
                 + "  --degraded-share X   the most of each pass that noisy, reverberant or telephone-band utterances make up;\n"
-                + "                       the rest sit the pass out, a fresh draw each pass (default " + d.degradedShare() + ": all)\n"
+                + "                       the rest sit the pass out, a fresh draw each pass (default " + d.mix().degradedShare() + ": all)\n"
+                + "  --recorded-share X   the least of each pass that recorded speech (./asr corpus import) makes up:\n"
+                + "                       synthesised utterances sit out to make room (default " + d.mix().recordedShare() + ": as it comes)\n"
                 + "  --learning-rate X    peak Adam learning rate (default " + d.learningRate() + ")\n"
                 + "  --cycle-start N      step where the warm-up and cosine decay begin (default 0); to train a finished\n"
                 + "                       model on, rerun with --cycle-start at its step and a larger --steps\n"
@@ -93,12 +95,21 @@ final class TrainCommand implements Command {
                     d.maxBatchFrames(), o.getInt("steps", (int) d.steps()), o.getDouble("learning-rate", d.learningRate()),
                     d.warmupSteps(), o.getInt("cycle-start", (int) d.cycleStart()), o.getInt("eval-every", d.evalEvery()),
                     d.devLimit(), o.getInt("threads", d.threads()), d.seed(), o.get("model-name", d.modelName()),
-                    startFrom, o.getDouble("degraded-share", d.degradedShare()));
+                    startFrom, mix(o, d.mix()));
             Map<String, Object> metrics = new Trainer(s, System.out).run();
             System.out.println("train: model exported to " + trainDir.resolve("model") + " " + metrics);
         }
         buildLm(trainDir.resolve("lm.arpa.gz"), o.getDouble("dev-fraction", LM_DEV_FRACTION), lmExcluded);
         return 0;
+    }
+
+    private static Trainer.Mix mix(Options o, Trainer.Mix defaults) {
+        try {
+            return new Trainer.Mix(o.getDouble("degraded-share", defaults.degradedShare()),
+                    o.getDouble("recorded-share", defaults.recordedShare()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static Set<String> lmExclude(Options o) {
