@@ -11,6 +11,11 @@ public record ManifestEntry(String id, String audio, String text, String voice, 
     public static final String TRAIN = "train";
     public static final String DEV = "dev";
 
+    /** True when the licence forbids commercial use (a Creative Commons licence with NC). */
+    public boolean nonCommercial() {
+        return licence != null && licence.contains("-NC");
+    }
+
     /** A synthesised utterance. */
     public static ManifestEntry synthesised(String id, String audio, String text, String voice, String augmentation,
                                             long durationMs, String split, String source) {

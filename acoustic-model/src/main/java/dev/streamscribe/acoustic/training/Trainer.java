@@ -72,9 +72,10 @@ public final class Trainer {
      * @param recordedShare the least of the pass that recorded speech makes up: every recorded utterance is in each
      *                      pass and synthesised ones sit out to make room. Recorded speech is a few hours beside tens
      *                      of synthesised ones; 0 leaves the proportions as they are
+     * @param commercialOnly leave out sources whose licence forbids commercial use, so the model may be used commercially
      */
-    public record Mix(double degradedShare, double recordedShare) {
-        public static final Mix ALL = new Mix(1, 0);
+    public record Mix(double degradedShare, double recordedShare, boolean commercialOnly) {
+        public static final Mix ALL = new Mix(1, 0, false);
 
         public Mix {
             if (!(degradedShare >= 0 && degradedShare <= 1)) {
@@ -273,7 +274,8 @@ public final class Trainer {
             Source src = sources.get(i);
             // ids are unique within one corpus only
             String prefix = sources.size() == 1 ? "" : i + "/";
-            List<ManifestEntry> entries = Manifest.read(src.manifest());
+            List<ManifestEntry> entries = Manifest.read(src.manifest()).stream()
+                    .filter(e -> !(s.mix().commercialOnly() && e.nonCommercial())).toList();
             List<ManifestEntry> trainEntries = entries.stream().filter(e -> e.split().equals(ManifestEntry.TRAIN)).toList();
             List<ManifestEntry> devEntries = entries.stream().filter(e -> e.split().equals(ManifestEntry.DEV))
                     .limit(s.devLimit() - dev.size()).toList();

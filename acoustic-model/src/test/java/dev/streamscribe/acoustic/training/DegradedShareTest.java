@@ -57,8 +57,8 @@ class DegradedShareTest {
             if (i % 10 == 0) recorded.add("u" + i); // 100 recorded, 900 synthesised
         }
         Random random = new Random(2);
-        List<Utterance> first = Trainer.pass(train, Set.of(), recorded, new Trainer.Mix(1, 0.4), random);
-        List<Utterance> second = Trainer.pass(train, Set.of(), recorded, new Trainer.Mix(1, 0.4), random);
+        List<Utterance> first = Trainer.pass(train, Set.of(), recorded, new Trainer.Mix(1, 0.4, false), random);
+        List<Utterance> second = Trainer.pass(train, Set.of(), recorded, new Trainer.Mix(1, 0.4, false), random);
         for (List<Utterance> pass : List.of(first, second)) {
             assertEquals(250, pass.size(), "100 recorded are 40% of 250");
             assertEquals(100, pass.stream().filter(u -> recorded.contains(u.id())).count());
@@ -67,7 +67,7 @@ class DegradedShareTest {
         assertNotEquals(first.stream().map(Utterance::id).toList(), second.stream().map(Utterance::id).toList(),
                 "each pass draws its synthesised utterances afresh");
         assertEquals(1000, Trainer.pass(train, Set.of(), recorded, Trainer.Mix.ALL, random).size(), "share 0: as it comes");
-        assertEquals(1000, Trainer.pass(train, Set.of(), recorded, new Trainer.Mix(1, 0.05), random).size(),
+        assertEquals(1000, Trainer.pass(train, Set.of(), recorded, new Trainer.Mix(1, 0.05, false), random).size(),
                 "a share below the corpus's own keeps everything");
     }
 }

@@ -3,6 +3,7 @@ package dev.streamscribe.ingest.cli;
 import dev.streamscribe.acoustic.corpus.CorpusGenerator;
 import dev.streamscribe.acoustic.corpus.Engine;
 import dev.streamscribe.acoustic.corpus.HarvardSet;
+import dev.streamscribe.acoustic.corpus.PocketsphinxTestSet;
 import dev.streamscribe.acoustic.corpus.PromptSources;
 import dev.streamscribe.acoustic.corpus.VoicePool;
 import dev.streamscribe.acoustic.corpus.recorded.UqmImporter;
@@ -54,6 +55,8 @@ final class CorpusCommand implements Command {
                 + " voices),\n"
                 + "                       with refs.tsv for ./asr eval\n"
                 + "  --sentences N        with --harvard: how many (default 280)\n"
+                + "  --real-test DIR      instead, write the real-speech evaluation folder: the 12 recordings of Debian's\n"
+                + "                       pocketsphinx-testdata (never trained on), with refs.tsv for ./asr eval\n"
                 + "  --dev-speakers LIST  with import: the speakers held out as dev (default "
                 + String.join(",", new TreeSet<>(UqmImporter.DEV_SPEAKERS)) + ")\n"
                 + "Rerunning with the same settings resumes where it stopped.";
@@ -62,6 +65,10 @@ final class CorpusCommand implements Command {
     @Override
     public int run(Options o) throws Exception {
         if (!o.positional().isEmpty()) return importRecorded(o);
+        if (o.has("real-test")) {
+            PocketsphinxTestSet.write(PocketsphinxTestSet.DATA, Path.of(o.get("real-test", null)), System.out);
+            return 0;
+        }
         boolean harvard = o.has("harvard");
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of(o.get("corpus-dir", "data/corpus")));
         VoicePool voices = voices(o, harvard ? HarvardSet.DEFAULT_VOICES : d.voices());

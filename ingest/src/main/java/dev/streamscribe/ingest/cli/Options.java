@@ -74,7 +74,7 @@ public final class Options {
 
     /** Flags that never take a value, so that {@code --jsonl a.wav} keeps a.wav positional. */
     private static boolean isSwitch(String name) {
-        return List.of("jsonl", "help", "realtime", "mic", "to-topic", "greedy", "fast", "dashboard", "from-beginning", "sweep", "dev-only").contains(name);
+        return List.of("jsonl", "help", "realtime", "mic", "to-topic", "greedy", "fast", "dashboard", "from-beginning", "sweep", "dev-only", "commercial-only").contains(name);
     }
 
     public static String propertyName(String flag) {

@@ -50,6 +50,7 @@ final class TrainCommand implements Command {
                 + "                       the rest sit the pass out, a fresh draw each pass (default " + d.mix().degradedShare() + ": all)\n"
                 + "  --recorded-share X   the least of each pass that recorded speech (./asr corpus import) makes up:\n"
                 + "                       synthesised utterances sit out to make room (default " + d.mix().recordedShare() + ": as it comes)\n"
+                + "  --commercial-only    leave out recorded sources whose licence is non-commercial (uqm: CC-BY-NC-SA)\n"
                 + "  --learning-rate X    peak Adam learning rate (default " + d.learningRate() + ")\n"
                 + "  --cycle-start N      step where the warm-up and cosine decay begin (default 0); to train a finished\n"
                 + "                       model on, rerun with --cycle-start at its step and a larger --steps\n"
@@ -106,7 +107,7 @@ final class TrainCommand implements Command {
     private static Trainer.Mix mix(Options o, Trainer.Mix defaults) {
         try {
             return new Trainer.Mix(o.getDouble("degraded-share", defaults.degradedShare()),
-                    o.getDouble("recorded-share", defaults.recordedShare()));
+                    o.getDouble("recorded-share", defaults.recordedShare()), o.flag("commercial-only"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
