@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The uniform weight average of exported models that one model was fine-tuned into (a "model soup", as ESPnet and
@@ -27,11 +29,30 @@ public final class ModelAverage {
         for (int i = 1; i < dirs.size(); i++) requireSame(dirs.get(0), first, dirs.get(i), metas.get(i));
         List<Weights> weights = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) weights.add(ModelExporter.weights(dirs.get(i), metas.get(i).model()));
-        Map<String, Object> training = new LinkedHashMap<>(first.training() == null ? Map.of() : first.training());
-        training.put("averageOf", metas.stream().map(ModelMeta::name).toList());
-        ModelMeta meta = ModelMeta.of(name, first.features(), first.model(), first.normalizer(), training, Map.of());
+        ModelMeta meta = ModelMeta.of(name, first.features(), first.model(), first.normalizer(), training(metas), Map.of());
         ModelExporter.export(mean(weights), meta, out);
         return meta;
+    }
+
+    /**
+     * What the average was trained on is what its members were: each member's record, the most steps any took (where a
+     * fine-tune from the average starts counting), and every licence of their data, which the average carries.
+     */
+    static Map<String, Object> training(List<ModelMeta> metas) {
+        List<Map<String, Object>> members = metas.stream()
+                .map(m -> m.training() == null ? Map.<String, Object>of() : m.training()).toList();
+        Set<Object> licences = new TreeSet<>();
+        long steps = 0;
+        for (Map<String, Object> t : members) {
+            if (t.get("licences") instanceof List<?> l) licences.addAll(l);
+            if (t.get("steps") instanceof Number n) steps = Math.max(steps, n.longValue());
+        }
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("averageOf", metas.stream().map(ModelMeta::name).toList());
+        training.put("steps", steps);
+        training.put("licences", List.copyOf(licences));
+        training.put("members", members);
+        return training;
     }
 
     static Weights mean(List<Weights> all) {

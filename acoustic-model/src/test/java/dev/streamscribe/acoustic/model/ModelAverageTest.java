@@ -39,6 +39,21 @@ class ModelAverageTest {
     }
 
     @Test
+    void theAverageCarriesTheMostStepsAndEveryLicenceOfItsMembers() {
+        FeatureConfig f = FeatureConfig.DEFAULT;
+        Normalizer n = Normalizer.identity(80);
+        ModelMeta base = ModelMeta.of("base", f, SMALL, n, Map.of("steps", 100), Map.of());
+        ModelMeta tuned = ModelMeta.of("tuned", f, SMALL, n, Map.of("steps", 180, "licences", List.of("CC-BY-NC-SA-2.5")), Map.of());
+
+        Map<String, Object> t = ModelAverage.training(List.of(base, tuned, tuned));
+
+        assertEquals(List.of("base", "tuned", "tuned"), t.get("averageOf"));
+        assertEquals(180L, t.get("steps"));
+        assertEquals(List.of("CC-BY-NC-SA-2.5"), t.get("licences"));
+        assertEquals(List.of(base.training(), tuned.training(), tuned.training()), t.get("members"));
+    }
+
+    @Test
     void modelsWithDifferentNormalisersAreNotAveraged(@TempDir Path dir) throws Exception {
         float[] mean = new float[80], std = new float[80];
         Arrays.fill(std, 2f);
