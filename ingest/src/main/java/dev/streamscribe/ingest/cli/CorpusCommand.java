@@ -59,7 +59,7 @@ final class CorpusCommand implements Command {
                 + "                       pocketsphinx-testdata (never trained on), with refs.tsv for ./asr eval\n"
                 + "  --dev-speakers LIST  with import: the speakers held out as dev (default "
                 + String.join(",", new TreeSet<>(UqmImporter.DEV_SPEAKERS)) + ")\n"
-                + "Rerunning with the same settings resumes where it stopped.";
+                + "Rerunning with the same settings resumes where it stopped; an import starts afresh (minutes).";
     }
 
     @Override
