@@ -6,6 +6,7 @@ import dev.streamscribe.acoustic.corpus.HarvardSet;
 import dev.streamscribe.acoustic.corpus.PocketsphinxTestSet;
 import dev.streamscribe.acoustic.corpus.PromptSources;
 import dev.streamscribe.acoustic.corpus.VoicePool;
+import dev.streamscribe.acoustic.corpus.recorded.QueenImporter;
 import dev.streamscribe.acoustic.corpus.recorded.UqmImporter;
 
 import java.nio.file.Path;
@@ -32,9 +33,12 @@ final class CorpusCommand implements Command {
     public String usage() {
         CorpusGenerator.Settings d = CorpusGenerator.Settings.defaults(Path.of("data/corpus"));
         return "usage: ./asr corpus [options]          synthesise speech\n"
-                + "       ./asr corpus import uqm [options]  import recorded speech: The Ur-Quan Masters' voice actors\n"
-                + "                       (Debian's uqm-voice, uqm-content; non-free, " + UqmImporter.LICENCE + ")\n"
-                + "  --corpus-dir DIR     where the WAVs and manifest.jsonl go (default data/corpus; data/uqm for import)\n"
+                + "       ./asr corpus import SOURCE [options]  import recorded speech, SOURCE one of\n"
+                + "         uqm            The Ur-Quan Masters' voice actors (Debian's uqm-voice, uqm-content;\n"
+                + "                        non-free, " + UqmImporter.LICENCE + ")\n"
+                + "         fotaq          Flight of the Amazon Queen's conversations (Debian's\n"
+                + "                        flight-of-the-amazon-queen; freeware, redistributable)\n"
+                + "  --corpus-dir DIR     where the WAVs and manifest.jsonl go (default data/corpus; data/SOURCE for import)\n"
                 + "  --utterances N       how many utterances (default " + d.utterances() + ")\n"
                 + "  --dev-fraction X     share of sentences held out as dev (default " + d.devFraction() + ")\n"
                 + "  --seed N             seed of prompt order, voices and augmentation (default " + d.seed() + ")\n"
@@ -57,8 +61,9 @@ final class CorpusCommand implements Command {
                 + "  --sentences N        with --harvard: how many (default 280)\n"
                 + "  --real-test DIR      instead, write the real-speech evaluation folder: the 12 recordings of Debian's\n"
                 + "                       pocketsphinx-testdata (never trained on), with refs.tsv for ./asr eval\n"
-                + "  --dev-speakers LIST  with import: the speakers held out as dev (default "
-                + String.join(",", new TreeSet<>(UqmImporter.DEV_SPEAKERS)) + ")\n"
+                + "  --dev-speakers LIST  with import: the speakers held out as dev (default uqm "
+                + String.join(",", new TreeSet<>(UqmImporter.DEV_SPEAKERS)) + ", fotaq "
+                + String.join(",", new TreeSet<>(QueenImporter.DEV_SPEAKERS)) + ")\n"
                 + "Rerunning with the same settings resumes where it stopped; an import starts afresh (minutes).";
     }
 
@@ -86,15 +91,28 @@ final class CorpusCommand implements Command {
 
     private static int importRecorded(Options o) throws Exception {
         List<String> args = o.positional();
-        if (args.size() != 2 || !args.get(0).equals("import") || !args.get(1).equals(UqmImporter.SOURCE)) {
-            throw new UsageException("unknown arguments " + String.join(" ", args) + " (usage: ./asr corpus import uqm)");
-        }
-        UqmImporter.Settings d = UqmImporter.Settings.defaults(Path.of(o.get("corpus-dir", "data/uqm")));
-        Set<String> dev = Set.copyOf(List.of(o.get("dev-speakers", String.join(",", d.devSpeakers())).split(",")));
-        int kept = new UqmImporter(new UqmImporter.Settings(d.voicePack(), d.contentPack(), d.dir(), dev,
-                o.getInt("threads", d.threads())), System.out).run();
+        String source = args.size() == 2 && args.get(0).equals("import") ? args.get(1) : "";
+        int threads = o.getInt("threads", Runtime.getRuntime().availableProcessors());
+        int kept = switch (source) {
+            case UqmImporter.SOURCE -> {
+                UqmImporter.Settings d = UqmImporter.Settings.defaults(Path.of(o.get("corpus-dir", "data/uqm")));
+                yield new UqmImporter(new UqmImporter.Settings(d.voicePack(), d.contentPack(), d.dir(),
+                        devSpeakers(o, d.devSpeakers()), threads), System.out).run();
+            }
+            case QueenImporter.SOURCE -> {
+                QueenImporter.Settings d = QueenImporter.Settings.defaults(Path.of(o.get("corpus-dir", "data/fotaq")));
+                yield new QueenImporter(new QueenImporter.Settings(d.gameData(), d.dir(), devSpeakers(o, d.devSpeakers()),
+                        threads), System.out).run();
+            }
+            default -> throw new UsageException("unknown arguments " + String.join(" ", args)
+                    + " (usage: ./asr corpus import uqm|fotaq)");
+        };
         if (kept == 0) throw new UsageException("nothing imported");
         return 0;
+    }
+
+    private static Set<String> devSpeakers(Options o, Set<String> defaults) {
+        return Set.copyOf(List.of(o.get("dev-speakers", String.join(",", new TreeSet<>(defaults))).split(",")));
     }
 
     private static int coverWords(Options o, int defaultK) {

@@ -148,9 +148,13 @@ final class DemoCommand implements Command {
 
         void print(Transcript t) {
             String when = String.format(Locale.ROOT, "%6.2f-%6.2f s", t.startMs() / 1000.0, t.endMs() / 1000.0);
-            if (t.isFinal()) {
+            if (t.isFinal() && t.text().isBlank()) {
+                // the end-of-stream marker after the last utterance: nothing was said, so no confidence to show
                 lastPartial = "";
-                if (!t.text().isBlank()) finals.add(t.text());
+                if (t.isEos()) System.out.printf(Locale.ROOT, "end of stream at %.2f s%n", t.endMs() / 1000.0);
+            } else if (t.isFinal()) {
+                lastPartial = "";
+                finals.add(t.text());
                 System.out.printf(Locale.ROOT, "FINAL   #%d %s  %s  (confidence %.2f)%s%n", t.utterance(), when, t.text(),
                         t.confidence(), t.isEos() ? "  [end of stream]" : "");
             } else if (!t.text().equals(lastPartial)) {

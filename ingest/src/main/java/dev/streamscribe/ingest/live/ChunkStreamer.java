@@ -104,7 +104,10 @@ public final class ChunkStreamer {
         int whole = raw.length - raw.length % spec.frameBytes();
         droppedBytes += raw.length - whole; // only at the end: a cut-off sample frame cannot be decoded
         int n = whole / spec.frameBytes();
-        if (n > 0 || eos) sink.send(seq++, spec.sampleRate(), s16leMono(raw, whole), eos);
+        if (n > 0 || eos) {
+            byte[] s16le = s16leMono(raw, whole); // before seq moves on: input it cannot convert must not leave a gap
+            sink.send(seq++, spec.sampleRate(), s16le, eos);
+        }
         frames += n;
         if (eos) ended.countDown();
     }

@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.live;
 
+import dev.streamscribe.features.audio.AudioFormatException;
 import dev.streamscribe.features.audio.PcmFormat;
 import dev.streamscribe.features.audio.PcmSpec;
 import dev.streamscribe.features.audio.WavReader;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(30)
@@ -57,6 +59,20 @@ class ChunkStreamerTest {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         chunks.forEach(c -> all.writeBytes(c.s16le()));
         return all.toByteArray();
+    }
+
+    @Test
+    void inputThatCannotBeConvertedLeavesNoGapBeforeTheEos() throws Exception {
+        ByteBuffer f32 = ByteBuffer.allocate(6400).order(ByteOrder.LITTLE_ENDIAN);
+        f32.putFloat(0, Float.NaN);
+        List<Chunk> out = new ArrayList<>();
+        PcmInput in = PcmInput.wavOrRaw(new ByteArrayInputStream(f32.array()), "stdin", new PcmSpec(PcmFormat.F32LE, 1, 16_000));
+        ChunkStreamer streamer = new ChunkStreamer(in, (seq, rate, s16le, eos) -> out.add(new Chunk(seq, rate, s16le, eos)), 100, false);
+        assertThrows(AudioFormatException.class, streamer::run, "a NaN sample stops the stream");
+        streamer.endNow();
+        assertEquals(1, out.size());
+        assertEquals(0, out.get(0).seq(), "the eos takes the seq the failed chunk did not use");
+        assertTrue(out.get(0).eos());
     }
 
     @Test

@@ -1,12 +1,7 @@
 package dev.streamscribe.acoustic.corpus.recorded;
 
-import dev.streamscribe.acoustic.corpus.Manifest;
 import dev.streamscribe.acoustic.corpus.ManifestEntry;
-import dev.streamscribe.acoustic.corpus.Progress;
 import dev.streamscribe.features.audio.Audio;
-import dev.streamscribe.features.audio.WavReader;
-import dev.streamscribe.features.audio.WavWriter;
-import dev.streamscribe.features.io.Directories;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -32,8 +22,7 @@ import java.util.zip.ZipFile;
  * non-free) as a recorded corpus: each speaker's clips, cut into one piece per subtitle line where a pause allows
  * ({@link LineCutter}), checked against their text ({@link TranscriptCheck}), converted to 16 kHz WAV by sox. A
  * speaker (a race in the game; one voice actor each, as far as the credits tell) is either all train or all dev, so
- * the dev set measures voices the model never heard. The import is quick (minutes), so it is redone from scratch
- * rather than resumed.
+ * the dev set measures voices the model never heard.
  */
 public final class UqmImporter {
     public static final String SOURCE = "uqm";
@@ -71,38 +60,16 @@ public final class UqmImporter {
                 throw new IOException(pack + " is missing: install Debian's uqm-voice and uqm-content (section non-free)");
             }
         }
-        Directories.delete(s.dir().resolve("wav"));
-        Files.createDirectories(s.dir().resolve("wav"));
-        Files.deleteIfExists(s.dir().resolve("manifest.jsonl"));
-        ImportReport report = new ImportReport();
         try (ZipFile voice = new ZipFile(s.voicePack().toFile()); ZipFile content = new ZipFile(s.contentPack().toFile());
-             Manifest.Appender manifest = new Manifest.Appender(s.dir().resolve("manifest.jsonl"))) {
-            List<UqmDialogue> dialogues = new ArrayList<>();
-            for (String speaker : speakers(voice)) dialogues.add(dialogue(voice, content, speaker));
-            int clips = dialogues.stream().mapToInt(d -> d.clips().size()).sum();
-            Progress progress = new Progress(log, "clips", clips);
-            AtomicLong done = new AtomicLong();
-            ExecutorService pool = Executors.newFixedThreadPool(s.threads());
-            try {
-                List<Future<?>> jobs = new ArrayList<>();
-                for (UqmDialogue d : dialogues) {
-                    for (UqmDialogue.Clip clip : d.clips()) {
-                        jobs.add(pool.submit(() -> {
-                            importClip(voice, d.speaker(), clip, manifest, report);
-                            progress.update(done.incrementAndGet(), "");
-                            return null;
-                        }));
-                    }
-                }
-                for (Future<?> f : jobs) f.get();
-            } catch (ExecutionException e) {
-                throw new IOException("import failed: " + e.getCause().getMessage(), e.getCause());
-            } finally {
-                pool.shutdownNow();
+             RecordedCorpus corpus = new RecordedCorpus(s.dir(), SOURCE, LICENCE)) {
+            List<RecordedCorpus.ClipJob> jobs = new ArrayList<>();
+            for (String speaker : speakers(voice)) {
+                UqmDialogue d = dialogue(voice, content, speaker);
+                for (UqmDialogue.Clip clip : d.clips()) jobs.add(() -> importClip(voice, speaker, clip, corpus));
             }
+            corpus.importClips(jobs, s.threads(), log);
+            return corpus.finish(log);
         }
-        report.print(log, SOURCE);
-        return report.keptPieces();
     }
 
     private static Set<String> speakers(ZipFile voice) {
@@ -132,21 +99,23 @@ public final class UqmImporter {
         }
     }
 
-    private void importClip(ZipFile voice, String speaker, UqmDialogue.Clip clip, Manifest.Appender manifest,
-                            ImportReport report) throws IOException {
+    private void importClip(ZipFile voice, String speaker, UqmDialogue.Clip clip, RecordedCorpus corpus) throws IOException {
         ZipEntry entry = voice.getEntry(VOICE_DIR + speaker + "/" + clip.file());
         if (entry == null) {
-            report.dropped("clip-missing", 0);
+            corpus.drop("clip-missing", 0);
             return;
         }
-        Audio audio = decode(voice, entry);
+        Audio audio;
+        try (InputStream in = voice.getInputStream(entry)) {
+            audio = corpus.decode(in, "ogg", entry.getName());
+        }
         double clipSeconds = audio.samples().length / (double) audio.sampleRate();
         if (clip.key().contains("OUT_TAKES")) {
-            report.dropped("out-take", clipSeconds); // bloopers: said differently from their text
+            corpus.drop("out-take", clipSeconds); // bloopers: said differently from their text
             return;
         }
         if (clip.lineMs().length > Math.max(0, clip.lines().size() - 1)) {
-            report.dropped("timings-do-not-fit-lines", clipSeconds);
+            corpus.drop("timings-do-not-fit-lines", clipSeconds);
             return;
         }
         String split = s.devSpeakers().contains(speaker) ? ManifestEntry.DEV : ManifestEntry.TRAIN;
@@ -155,36 +124,11 @@ public final class UqmImporter {
             double seconds = (p.end() - p.start()) / (double) audio.sampleRate();
             TranscriptCheck.Verdict v = TranscriptCheck.check(String.join(" ", clip.lines().subList(p.fromLine(), p.toLine())), seconds);
             if (!v.kept()) {
-                report.dropped(v.reason(), seconds);
+                corpus.drop(v.reason(), seconds);
                 continue;
             }
-            String id = SOURCE + "/" + base + "-" + p.fromLine();
-            String rel = "wav/" + base + "-" + p.fromLine() + ".wav";
             Audio piece = new Audio(Arrays.copyOfRange(audio.samples(), p.start(), p.end()), audio.sampleRate());
-            WavWriter.write(piece, s.dir().resolve(rel));
-            manifest.append(new ManifestEntry(id, rel, v.text(), SOURCE + ":" + speaker, "none", piece.durationMs(), split,
-                    SOURCE, true, LICENCE));
-            report.kept(speaker, split, seconds);
-        }
-    }
-
-    /** The clip as 16 kHz mono, decoded by sox (Ogg Vorbis at 11,025 Hz in the pack). */
-    private Audio decode(ZipFile voice, ZipEntry entry) throws IOException {
-        Path tmp = Files.createTempFile(s.dir(), "clip", ".wav");
-        try {
-            Process p = new ProcessBuilder("sox", "-q", "-t", "ogg", "-", "-r", "16000", "-b", "16", "-c", "1", tmp.toString())
-                    .redirectErrorStream(true).start();
-            try (InputStream in = voice.getInputStream(entry); var out = p.getOutputStream()) {
-                in.transferTo(out);
-            }
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) throw new IOException("sox could not decode " + entry.getName() + ": " + output.strip());
-            return WavReader.read(tmp);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } finally {
-            Files.deleteIfExists(tmp);
+            corpus.keep(base + "-" + p.fromLine(), piece, v.text(), speaker, split);
         }
     }
 }

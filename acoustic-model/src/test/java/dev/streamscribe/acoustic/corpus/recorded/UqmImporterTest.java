@@ -8,7 +8,6 @@ import dev.streamscribe.acoustic.corpus.Renderer;
 import dev.streamscribe.acoustic.corpus.Voice;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.WavReader;
-import dev.streamscribe.features.audio.WavWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,11 +56,11 @@ class UqmImporterTest {
                     Welcome back, Captain.
                     """);
             put(z, "3dovoice/syreen/syreen.ts", "#(HELLO) " + firstMs + "\n#(player_line) \n#(OUT_TAKES) \n");
-            put(z, "3dovoice/syreen/syreen-000.ogg", ogg(both, dir));
-            put(z, "3dovoice/syreen/syreen-001.ogg", ogg(first, dir));
+            put(z, "3dovoice/syreen/syreen-000.ogg", GameClips.encode(both, "ogg", dir));
+            put(z, "3dovoice/syreen/syreen-001.ogg", GameClips.encode(first, "ogg", dir));
             put(z, "3dovoice/spathi/spathi.ts", "#(FUEL) \n#(PRICE) \n");
-            put(z, "3dovoice/spathi/spathi-000.ogg", ogg(second, dir));
-            put(z, "3dovoice/spathi/spathi-001.ogg", ogg(first, dir));
+            put(z, "3dovoice/spathi/spathi-000.ogg", GameClips.encode(second, "ogg", dir));
+            put(z, "3dovoice/spathi/spathi-001.ogg", GameClips.encode(first, "ogg", dir));
         }
         Path contentPack = dir.resolve("content.uqm");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(contentPack))) {
@@ -112,15 +111,6 @@ class UqmImporterTest {
             at += a.samples().length;
         }
         return new Audio(x, 16000);
-    }
-
-    private static byte[] ogg(Audio audio, Path dir) throws IOException, InterruptedException {
-        Path wav = Files.createTempFile(dir, "clip", ".wav");
-        Path ogg = Files.createTempFile(dir, "clip", ".ogg");
-        WavWriter.write(audio, wav);
-        Process p = new ProcessBuilder("sox", "-q", wav.toString(), "-r", "11025", ogg.toString()).inheritIO().start();
-        assertEquals(0, p.waitFor(), "sox writes Ogg Vorbis");
-        return Files.readAllBytes(ogg);
     }
 
     private static void put(ZipOutputStream z, String name, String text) throws IOException {
