@@ -71,7 +71,10 @@ public final class WebServer implements AutoCloseable {
     /** Sends a complete response. */
     public static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         headers(exchange, contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        // a response to HEAD has no body; announcing one makes the JDK server log a warning
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
+        if (head) return;
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -8,6 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +38,36 @@ class WebServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(405, post.statusCode());
         }
+    }
+
+    @Test
+    void aHeadRequestGetsItsStatusWithoutABodyOrAWarning() throws Exception {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Logger jdkServer = Logger.getLogger("com.sun.net.httpserver");
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(r);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jdkServer.addHandler(collect);
+        try (WebServer web = WebServer.start(new HttpSettings(HttpSettings.LOOPBACK, 0), 1)
+                .route("/hello", e -> WebServer.respond(e, 200, "text/plain", "hi".getBytes(StandardCharsets.UTF_8)))) {
+            HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(web.uri().resolve("/hello"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, head.statusCode());
+            assertEquals("GET", head.headers().firstValue("Allow").orElse(""));
+            assertEquals("", head.body());
+        } finally {
+            jdkServer.removeHandler(collect);
+        }
+        assertEquals(List.of(), warnings.stream().map(LogRecord::getMessage).toList());
     }
 
     @Test
