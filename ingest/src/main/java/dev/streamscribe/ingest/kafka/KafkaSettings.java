@@ -2,14 +2,18 @@ package dev.streamscribe.ingest.kafka;
 
 import dev.streamscribe.ingest.topology.PipelineConfig;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How the application reaches a cluster: the bootstrap servers plus any client settings given with the
@@ -36,6 +40,20 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientS
 
     public Admin admin() {
         return Admin.create(properties(Map.of()));
+    }
+
+    /**
+     * Fails with a one-line reason when no broker answers within {@code timeout}: Kafka's clients would otherwise
+     * retry in silence for a minute and more.
+     */
+    public void checkReachable(Duration timeout) throws InterruptedException {
+        try (Admin admin = admin()) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).clusterId()
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within "
+                    + timeout.toSeconds() + " s (--bootstrap-servers)", e);
+        }
     }
 
     /** Creates the pipeline's topics if they do not exist yet; existing ones are left as they are. */
