@@ -108,8 +108,11 @@ final class DemoCommand implements Command {
                 }
             }
         } finally {
-            Directories.delete(work);
-            cleanedUp.countDown();
+            try {
+                Directories.delete(work);
+            } finally {
+                cleanedUp.countDown();
+            }
         }
         return 0;
     }
