@@ -6,7 +6,6 @@ import dev.streamscribe.ingest.kafka.KafkaSettings;
 import dev.streamscribe.ingest.metrics.PrometheusMetrics;
 import dev.streamscribe.ingest.web.WebServer;
 
-import java.util.concurrent.CountDownLatch;
 
 /** {@code ./asr dashboard}: a web page showing the streams of the transcripts topic live. */
 final class DashboardCommand implements Command {
@@ -42,15 +41,14 @@ final class DashboardCommand implements Command {
     public int run(Options o) throws Exception {
         KafkaSettings kafka = KafkaOptions.kafka(o, "localhost:9092");
         DashboardLimits limits = limits(o);
-        CountDownLatch stop = new CountDownLatch(1);
-        try (PrometheusMetrics metrics = new PrometheusMetrics();
+        try (StopSignal signal = new StopSignal();
+             PrometheusMetrics metrics = new PrometheusMetrics();
              WebServer web = WebServer.start(HttpOptions.from(o, DEFAULT_PORT), limits.httpThreads())
                      .route(PrometheusMetrics.PATH, metrics.endpoint());
              Dashboard dashboard = Dashboard.start(kafka, KafkaOptions.pipeline(o).transcriptsTopic(), o.flag("from-beginning"),
                      limits, web, metrics.registry())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             System.out.printf("dashboard: %s (transcripts from %s); Ctrl-C stops%n", web.uri(), kafka.bootstrapServers());
-            stop.await();
+            signal.await();
         }
         return 0;
     }

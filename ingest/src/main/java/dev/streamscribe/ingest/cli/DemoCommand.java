@@ -71,9 +71,7 @@ final class DemoCommand implements Command {
         HttpSettings http = HttpOptions.from(o, DashboardCommand.DEFAULT_PORT);
         DashboardLimits limits = DashboardCommand.limits(o);
         Path work = Files.createTempDirectory("streamscribe-demo");
-        // Ctrl-C runs the shutdown hook and then halts the JVM: the hook waits for the cleanup below, or the broker's
-        // and state's files would stay behind
-        CountDownLatch cleanedUp = new CountDownLatch(1);
+        StopSignal signal = dashboard ? new StopSignal() : null; // released once the work folder is deleted
         PipelineConfig config = KafkaOptions.pipeline(o);
         System.out.println("demo: starting an embedded Kafka broker (KRaft) ...");
         try (EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"));
@@ -95,23 +93,14 @@ final class DemoCommand implements Command {
                 if (dashboard) {
                     System.out.printf("demo: the dashboard stays up until Ctrl-C; add streams with%n"
                             + "  ./asr publish --bootstrap-servers %s --stream-id NAME FILE%n", kafka.bootstrapServers());
-                    CountDownLatch stop = new CountDownLatch(1);
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        stop.countDown();
-                        try {
-                            cleanedUp.await(30, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }));
-                    stop.await();
+                    signal.await();
                 }
             }
         } finally {
             try {
                 Directories.delete(work);
             } finally {
-                cleanedUp.countDown();
+                if (signal != null) signal.close();
             }
         }
         return 0;

@@ -8,7 +8,6 @@ import dev.streamscribe.ingest.web.WebServer;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code ./asr serve}: the Streams application against any cluster, until stopped. */
 final class ServeCommand implements Command {
@@ -47,16 +46,15 @@ final class ServeCommand implements Command {
         }
         kafka.createTopics(config, KafkaOptions.partitions(o), (short) o.getInt("replication-factor", 1));
         HttpSettings http = HttpOptions.from(o, DEFAULT_METRICS_PORT);
-        CountDownLatch stop = new CountDownLatch(1);
-        try (WebServer web = WebServer.start(http, 4);
+        try (StopSignal signal = new StopSignal();
+             WebServer web = WebServer.start(http, 4);
              MonitoredPipeline app = MonitoredPipeline.start(o, kafka, config, KafkaOptions.streams(o, Path.of("data/state")))) {
             web.route(PrometheusMetrics.PATH, app.metrics().endpoint());
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             app.pipeline().awaitRunning(Duration.ofMinutes(5));
             System.out.printf("serve: transcribing %s -> %s (dead letters: %s) on %s; metrics at %s; Ctrl-C stops%n",
                     config.inputTopic(), config.transcriptsTopic(), config.dlqTopic(), kafka.bootstrapServers(),
                     web.uri().resolve(PrometheusMetrics.PATH));
-            stop.await();
+            signal.await();
         }
         return 0;
     }
