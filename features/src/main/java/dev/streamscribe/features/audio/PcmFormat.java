@@ -1,14 +1,35 @@
 package dev.streamscribe.features.audio;
 
+import java.util.Arrays;
 import java.util.Locale;
 
-/** Sample encodings of raw PCM chunks and WAV data. All decode to mono floats in [-1, 1]. */
+/**
+ * Sample encodings of raw PCM chunks and WAV data. All decode to mono floats in [-1, 1]. {@code mulaw} and {@code alaw}
+ * are ITU-T G.711, the 8-bit companded encodings of telephone calls.
+ */
 public enum PcmFormat {
     U8("u8", 1),
     S16LE("s16le", 2),
     S24LE("s24le", 3),
     S32LE("s32le", 4),
-    F32LE("f32le", 4);
+    F32LE("f32le", 4),
+    MULAW("mulaw", 1),
+    ALAW("alaw", 1);
+
+    private static final float[] MULAW_VALUES = new float[256];
+    private static final float[] ALAW_VALUES = new float[256];
+
+    static {
+        for (int code = 0; code < 256; code++) {
+            int u = ~code & 0xff;
+            int mu = (((u & 0x0f) << 3) + 0x84) << ((u >> 4) & 7);
+            MULAW_VALUES[code] = ((u & 0x80) != 0 ? 0x84 - mu : mu - 0x84) / 32768f;
+            int a = code ^ 0x55;
+            int exponent = (a >> 4) & 7;
+            int magnitude = exponent == 0 ? ((a & 0x0f) << 4) + 8 : (((a & 0x0f) << 4) + 0x108) << (exponent - 1);
+            ALAW_VALUES[code] = ((a & 0x80) != 0 ? magnitude : -magnitude) / 32768f;
+        }
+    }
 
     private final String header;
     private final int bytesPerSample;
@@ -34,7 +55,12 @@ public enum PcmFormat {
         for (PcmFormat f : values()) {
             if (f.header.equals(v)) return f;
         }
-        throw new AudioFormatException("unknown format '" + value + "' (expected s16le, f32le, s24le, s32le or u8)");
+        throw new AudioFormatException("unknown format '" + value + "' (expected one of " + headers() + ")");
+    }
+
+    /** The {@code format} header values, comma-separated. */
+    public static String headers() {
+        return String.join(", ", Arrays.stream(values()).map(PcmFormat::header).toList());
     }
 
     /**
@@ -74,6 +100,10 @@ public enum PcmFormat {
             case S32LE:
                 return ((d[p] & 0xff) | ((d[p + 1] & 0xff) << 8) | ((d[p + 2] & 0xff) << 16) | (d[p + 3] << 24))
                         / 2147483648f;
+            case MULAW:
+                return MULAW_VALUES[d[p] & 0xff];
+            case ALAW:
+                return ALAW_VALUES[d[p] & 0xff];
             case F32LE: {
                 float f = Float.intBitsToFloat(
                         (d[p] & 0xff) | ((d[p + 1] & 0xff) << 8) | ((d[p + 2] & 0xff) << 16) | (d[p + 3] << 24));

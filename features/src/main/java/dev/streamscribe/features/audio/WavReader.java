@@ -9,6 +9,8 @@ import java.nio.file.Path;
 public final class WavReader {
     private static final int WAVE_FORMAT_PCM = 1;
     private static final int WAVE_FORMAT_IEEE_FLOAT = 3;
+    private static final int WAVE_FORMAT_ALAW = 6;
+    private static final int WAVE_FORMAT_MULAW = 7;
     private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
 
     /** A metadata chunk before the samples larger than this is a corrupt header, not a real file. */
@@ -116,6 +118,10 @@ public final class WavReader {
             }
         } else if (tag == WAVE_FORMAT_IEEE_FLOAT && bits == 32) {
             return PcmFormat.F32LE;
+        } else if (tag == WAVE_FORMAT_MULAW && bits == 8) {
+            return PcmFormat.MULAW;
+        } else if (tag == WAVE_FORMAT_ALAW && bits == 8) {
+            return PcmFormat.ALAW;
         }
         throw new AudioFormatException(name + ": unsupported WAV encoding (format tag " + tag + ", " + bits + " bits)");
     }

@@ -9,11 +9,15 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +67,29 @@ class TranscriptionTopologyTest {
         assertEquals(offline, TestStreams.finalText(results));
         assertFalse(offline.isBlank(), "the shipped model hears words in the fixture");
         assertTrue(pipe.state(key("call-1")).ended(), "after eos only the small ended marker remains");
+    }
+
+    /** A telephone stream in G.711 (format mulaw or alaw on the topic) is read as sox decodes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mulaw", "alaw"})
+    void aG711StreamGetsTheTranscriptOfItsDecodedAudio(String format, @TempDir Path dir) throws Exception {
+        String encoding = format.equals("mulaw") ? "u-law" : "a-law";
+        Path raw = dir.resolve("call.raw");
+        Path decoded = dir.resolve("decoded.wav");
+        String source = TestAudio.path(TestAudio.WEATHER_8K).toString();
+        assertEquals(0, new ProcessBuilder("sox", source, "-t", "raw", "-e", encoding, "-b", "8", raw.toString()).inheritIO().start().waitFor());
+        assertEquals(0, new ProcessBuilder("sox", "-t", "raw", "-r", "8000", "-c", "1", "-e", encoding, "-b", "8", raw.toString(),
+                "-e", "signed-integer", "-b", "16", decoded.toString()).inheritIO().start().waitFor());
+        byte[] bytes = Files.readAllBytes(raw);
+        int chunks = (bytes.length + 799) / 800;
+        for (int i = 0; i < chunks; i++) {
+            send("tel", Arrays.copyOfRange(bytes, i * 800, Math.min(bytes.length, (i + 1) * 800)), chunk(i, 8000, format, i == chunks - 1));
+        }
+        List<Transcript> results = pipe.readTranscripts();
+        assertTrue(pipe.dlq.isEmpty(), pipe.deadLetterCodes().toString());
+        String offline = new FileTranscriber(TestAudio.recognizer()).transcribe(decoded).text();
+        assertFalse(offline.isBlank());
+        assertEquals(offline, TestStreams.finalText(results));
     }
 
     /**
