@@ -2,8 +2,6 @@ package dev.streamscribe.ingest.cli;
 
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.AudioFiles;
-import dev.streamscribe.features.audio.PcmFormat;
-import dev.streamscribe.features.audio.PcmSpec;
 import dev.streamscribe.ingest.kafka.AudioPublisher;
 import dev.streamscribe.ingest.live.ChunkStreamer;
 import dev.streamscribe.ingest.live.LiveSession;
@@ -37,9 +35,7 @@ final class PublishCommand implements Command {
                 + "                       stdin-TIME or mic-TIME for live input)\n"
                 + "  --chunk-ms N         chunk length (default 100)\n"
                 + "  --realtime           pace the chunks like a live source (files and standard input)\n"
-                + "  --format s16le|f32le|s24le|s32le|u8   raw standard input's sample encoding (default s16le)\n"
-                + "  --rate HZ            raw standard input's sample rate (default 16000)\n"
-                + "  --channels N         raw standard input's interleaved channels, downmixed (default 1)\n"
+                + RawPcmOptions.HELP + "\n"
                 + "  Live input ends with eos at the end of the input or on Ctrl-C. Examples:\n"
                 + "    arecord -f S16_LE -r 16000 -c 1 | ./asr publish - --stream-id mic\n"
                 + "    sox in.flac -t raw -r 16000 -e signed -b 16 -c 1 - | ./asr publish - --stream-id x\n"
@@ -54,7 +50,7 @@ final class PublishCommand implements Command {
         if (stdin && files.size() > 1) throw new UsageException("'-' (standard input) cannot be mixed with files");
         if (!o.flag("mic") && files.isEmpty()) throw new UsageException("give WAV or FLAC files, '-' for standard input, or --mic");
         if (o.flag("mic")) return publishLive(o, openMicrophone(), "mic");
-        if (stdin) return publishLive(o, PcmInput.wavOrRaw(System.in, "stdin", rawSpec(o)), "stdin");
+        if (stdin) return publishLive(o, PcmInput.wavOrRaw(System.in, "stdin", RawPcmOptions.spec(o)), "stdin");
         return publishFiles(o, files);
     }
 
@@ -63,14 +59,6 @@ final class PublishCommand implements Command {
             return Microphone.open();
         } catch (Microphone.Unavailable e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static PcmSpec rawSpec(Options o) {
-        try {
-            return new PcmSpec(PcmFormat.fromHeader(o.get("format", "s16le")), o.getInt("channels", 1), o.getInt("rate", 16_000));
-        } catch (RuntimeException e) {
-            throw new UsageException("raw input: " + e.getMessage());
         }
     }
 

@@ -4,23 +4,27 @@ import dev.streamscribe.decoder.UtteranceResult;
 import dev.streamscribe.decoder.Word;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.AudioFiles;
+import dev.streamscribe.features.audio.PcmSpec;
+import dev.streamscribe.ingest.live.PcmInput;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Offline transcription of a whole file (WAV or FLAC) through the same {@link RecognizerStream} the Kafka
- * processor uses, fed in one-second pieces; the finals make the transcript. Safe to call from several threads on
+ * Offline transcription of a whole file (WAV or FLAC), or of standard input as it arrives, through the same
+ * {@link RecognizerStream} the Kafka processor uses; the finals make the transcript. Safe to call from several threads on
  * one {@link Recognizer}: each call has its own stream, and the model and LM are only read.
  */
 public final class FileTranscriber {
     /** The transcript of one file: the concatenated finals and all their words. */
     public record FileTranscript(String file, String text, List<Word> words, long audioMs, long processingMs) {
-        /** The fields of the JSON line of {@code transcribe --jsonl} and {@code reprocess} (DESIGN §5), in order. */
+        /** The fields of the JSON line of {@code transcribe --output-format jsonl} and {@code reprocess} (DESIGN §5), in order. */
         public Map<String, Object> jsonFields() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file);
@@ -33,6 +37,7 @@ public final class FileTranscriber {
     }
 
     private static final int PIECE_SECONDS = 1;
+    static final int LIVE_PIECE_MS = 100;
 
     private final Recognizer recognizer;
 
@@ -42,22 +47,62 @@ public final class FileTranscriber {
 
     public FileTranscript transcribe(Path file) {
         Audio audio = AudioFiles.read(file);
-        long start = System.nanoTime();
-        RecognizerStream stream = recognizer.createStream(audio.sampleRate());
-        List<UtteranceResult> finals = new ArrayList<>();
+        Run run = new Run(audio.sampleRate(), r -> {});
         int piece = audio.sampleRate() * PIECE_SECONDS;
         float[] x = audio.samples();
-        for (int i = 0; i < x.length; i += piece) {
-            keepFinals(stream.accept(Arrays.copyOfRange(x, i, Math.min(x.length, i + piece))), finals);
-        }
-        keepFinals(stream.finish(), finals);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        return new FileTranscript(file.toString(), textOf(finals), finals.stream().flatMap(r -> r.words().stream()).toList(),
-                audio.durationMs(), ms);
+        for (int i = 0; i < x.length; i += piece) run.accept(Arrays.copyOfRange(x, i, Math.min(x.length, i + piece)));
+        return run.finish(file.toString());
     }
 
-    private static void keepFinals(List<UtteranceResult> results, List<UtteranceResult> finals) {
-        for (UtteranceResult r : results) if (r.isFinal()) finals.add(r);
+    /**
+     * Transcribes live input (standard input) as it arrives, in pieces of {@link #LIVE_PIECE_MS}, handing each final
+     * to {@code onFinal} as soon as it is decided. A trailing partial sample frame is dropped.
+     */
+    public FileTranscript transcribe(PcmInput input, Consumer<UtteranceResult> onFinal) throws IOException {
+        PcmSpec spec = input.spec();
+        Run run = new Run(spec.sampleRate(), onFinal);
+        byte[] piece = new byte[Math.max(1, spec.sampleRate() * LIVE_PIECE_MS / 1000) * spec.frameBytes()];
+        int n;
+        while ((n = input.stream().readNBytes(piece, 0, piece.length)) > 0) {
+            run.accept(spec.decode(piece, 0, n - n % spec.frameBytes()));
+        }
+        return run.finish(input.name());
+    }
+
+    /** One transcription: its stream, the finals so far and the audio fed. */
+    private final class Run {
+        private final RecognizerStream stream;
+        private final Consumer<UtteranceResult> onFinal;
+        private final List<UtteranceResult> finals = new ArrayList<>();
+        private final int rate;
+        private final long started = System.nanoTime();
+        private long samples;
+
+        Run(int rate, Consumer<UtteranceResult> onFinal) {
+            this.stream = recognizer.createStream(rate);
+            this.rate = rate;
+            this.onFinal = onFinal;
+        }
+
+        void accept(float[] x) {
+            samples += x.length;
+            keep(stream.accept(x));
+        }
+
+        FileTranscript finish(String name) {
+            keep(stream.finish());
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            return new FileTranscript(name, textOf(finals), finals.stream().flatMap(r -> r.words().stream()).toList(),
+                    samples * 1000 / rate, ms);
+        }
+
+        private void keep(List<UtteranceResult> results) {
+            for (UtteranceResult r : results) {
+                if (!r.isFinal()) continue;
+                finals.add(r);
+                onFinal.accept(r);
+            }
+        }
     }
 
     /** A stream's transcript: its finals' texts joined by spaces, empty ones skipped. */
