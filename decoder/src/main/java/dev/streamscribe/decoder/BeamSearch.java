@@ -288,7 +288,13 @@ final class BeamSearch implements PrefixSearch {
     private double step(int p, int c) {
         if (c == Labels.SPACE) return completion(p);
         if (!scorer.scoresWords()) return 0;
-        return scorer.spelling(vocabularyPrefix(p), Labels.ALPHABET.charAt(c));
+        char letter = Labels.ALPHABET.charAt(c);
+        double spelling = scorer.spelling(vocabularyPrefix(p), letter);
+        return scorer.hasHotWords() ? spelling + scorer.hotLetter(openWord(p) + letter) : spelling;
+    }
+
+    private String openWord(int p) {
+        return trie.atWordStart(p) ? "" : trie.lastWords(p, 1).get(0);
     }
 
     /** Where the prefix's open word is in the LM's prefix trie, computed once per node from its parent's. */

@@ -2,9 +2,8 @@ package dev.streamscribe.decoder;
 
 import dev.streamscribe.decoder.lm.LanguageModel;
 import java.util.List;
-import java.util.Map;
 
-/** The score a completed word adds to its hypothesis: weighted LM log-probability plus word bonus, and hot words. */
+/** The score a word adds to its hypothesis: weighted LM log-probability plus word bonus, and hot words' boosts. */
 final class WordScorer {
     /** Natural-log probability of one letter of an unknown word: uniform over the 27 symbols a word is made of. */
     private static final double UNKNOWN_LETTER_LOG_PROB = -Math.log(Labels.COUNT - 2);
@@ -12,7 +11,7 @@ final class WordScorer {
     private final double lmWeight;
     private final double wordBonus;
     private final double oovPenalty;
-    private final Map<String, Double> hotWords;
+    private final HotWords hotWords;
 
     WordScorer(DecoderConfig config, LanguageModel lm) {
         this.lm = lm;
@@ -27,9 +26,13 @@ final class WordScorer {
         return lm != null || !hotWords.isEmpty();
     }
 
-    /** How many preceding words {@link #word} and {@link #sentenceEnd} look at. */
+    boolean hasHotWords() {
+        return !hotWords.isEmpty();
+    }
+
+    /** How many preceding words {@link #word} and {@link #sentenceEnd} look at: the LM's, and one for hot phrases. */
     int historyLength() {
-        return lm == null ? 0 : lm.order() - 1;
+        return Math.max(lm == null ? 0 : lm.order() - 1, hotWords.isEmpty() ? 0 : 1);
     }
 
     /**
@@ -39,7 +42,9 @@ final class WordScorer {
      */
     double word(List<String> words) {
         String word = words.get(words.size() - 1);
-        double score = hotWords.getOrDefault(word, 0.0);
+        String previous = words.size() > 1 ? words.get(words.size() - 2) : null;
+        // a hot word earned its bonus while spelt (hotLetter); anything else gives back what its letters earned
+        double score = hotWords.keeps(previous, word) ? 0 : -hotWords.spelt(word);
         if (lm == null) return score;
         score += lmWeight * (lm.logProb(words.subList(0, words.size() - 1), word) - lookAhead(word)) + wordBonus;
         // an unknown word spelt entirely within the vocabulary's prefixes ("smol") has not paid the penalty yet
@@ -63,6 +68,11 @@ final class WordScorer {
         double openLookAhead = open == LanguageModel.EMPTY_PREFIX ? 0 : lm.prefixLogProb(open);
         int next = lm.extendPrefix(open, letter);
         return next >= 0 ? lmWeight * (lm.prefixLogProb(next) - openLookAhead) : -oovPenalty;
+    }
+
+    /** What the last letter of the open word {@code prefix} earns toward a hot word it may become. */
+    double hotLetter(String prefix) {
+        return hotWords.letter(prefix);
     }
 
     /** The LM prefix-trie node of the open word {@code open} followed by {@code letter}; negative once outside. */

@@ -106,7 +106,27 @@ class CtcStreamDecoderTest {
         float[][] frames = redOrRadCar();
 
         assertEquals("rad car", decode(BEAM, null, frames).text());
-        assertEquals("red car", decode(BEAM.withHotWords(Map.of("red", 1.0)), null, frames).text());
+        assertEquals("red car", decode(BEAM.withHotWords(HotWords.of(Map.of("red", 1.0))), null, frames).text());
+    }
+
+    @Test
+    void aHotWordTheModelScoresLowerIsSpeltAndAWordSharingOnlyItsStartGetsNothing() {
+        float[][] frames = new Frames().spell("r", 0.9).frame("eo", 0.6, 0.3).spell("d car", 0.9).build();
+
+        assertEquals("red car", decode(BEAM, null, frames).text());
+        assertEquals("rod car", decode(BEAM.withHotWords(HotWords.of(Map.of("rod", 2.0))), null, frames).text());
+        assertEquals("red car", decode(BEAM.withHotWords(HotWords.of(Map.of("redwood", 20.0))), null, frames).text());
+    }
+
+    @Test
+    void aPhraseBoostsItsLaterWordsOnlyAfterItsEarlierOnes() {
+        float[][] big = new Frames().spell("big b", 0.9).frame("ua", 0.3, 0.6).spell("s", 0.9).build();
+        float[][] the = new Frames().spell("the b", 0.9).frame("ua", 0.3, 0.6).spell("s", 0.9).build();
+        DecoderConfig hot = BEAM.withHotWords(HotWords.of(Map.of("big bus", 3.0)));
+
+        assertEquals("big bas", decode(BEAM, null, big).text());
+        assertEquals("big bus", decode(hot, null, big).text());
+        assertEquals("the bas", decode(hot, null, the).text());
     }
 
     @Test

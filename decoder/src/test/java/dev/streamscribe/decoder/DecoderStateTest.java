@@ -22,7 +22,7 @@ class DecoderStateTest {
     private static final double FRAME_MS = 30;
     /** Narrower than the default beam: the byte-by-byte corruption tests cost as much as a state is long. */
     private static final DecoderConfig BEAM = DecoderConfig.DEFAULT.withBeamWidth(16).withMaxUtteranceMs(3000)
-            .withHotWords(Map.of("go", 1.5));
+            .withHotWords(HotWords.of(Map.of("go", 1.5)));
     private static final DecoderConfig GREEDY = BEAM.withBeamWidth(1);
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz'";
 

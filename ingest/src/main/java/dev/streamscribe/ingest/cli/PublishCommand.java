@@ -35,6 +35,7 @@ final class PublishCommand implements Command {
                 + "                       stdin-TIME or mic-TIME for live input)\n"
                 + "  --chunk-ms N         chunk length (default 100)\n"
                 + "  --realtime           pace the chunks like a live source (files and standard input)\n"
+                + "  --hotwords FILE      words or phrases (one per line, optionally :BOOST) each stream asks to boost\n"
                 + RawPcmOptions.HELP + "\n"
                 + "  Live input ends with eos at the end of the input or on Ctrl-C. Examples:\n"
                 + "    arecord -f S16_LE -r 16000 -c 1 | ./asr publish - --stream-id mic\n"
@@ -101,6 +102,7 @@ final class PublishCommand implements Command {
     }
 
     private static AudioPublisher publisher(Options o) {
-        return new AudioPublisher(KafkaOptions.kafka(o, "localhost:9092"), KafkaOptions.pipeline(o).inputTopic(), o.getInt("chunk-ms", 100));
+        return new AudioPublisher(KafkaOptions.kafka(o, "localhost:9092"), KafkaOptions.pipeline(o).inputTopic(),
+                o.getInt("chunk-ms", 100), RecognizerOptions.hotWords(o));
     }
 }

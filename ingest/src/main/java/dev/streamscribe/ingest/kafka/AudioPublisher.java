@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.kafka;
 
+import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.PcmFormat;
 import dev.streamscribe.ingest.topology.AudioChunk;
@@ -21,17 +22,24 @@ public final class AudioPublisher implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final int chunkMs;
+    private final HotWords hotWords;
 
     public AudioPublisher(KafkaSettings kafka, String topic, int chunkMs) {
-        this(new KafkaProducer<>(kafka.properties(Map.of("enable.idempotence", "true", "acks", "all", "linger.ms", "5")),
-                new ByteArraySerializer(), new ByteArraySerializer()), topic, chunkMs);
+        this(kafka, topic, chunkMs, HotWords.NONE);
     }
 
-    AudioPublisher(Producer<byte[], byte[]> producer, String topic, int chunkMs) {
+    /** A publisher whose streams ask for {@code hotWords} (the hotwords header of each stream's first chunk). */
+    public AudioPublisher(KafkaSettings kafka, String topic, int chunkMs, HotWords hotWords) {
+        this(new KafkaProducer<>(kafka.properties(Map.of("enable.idempotence", "true", "acks", "all", "linger.ms", "5")),
+                new ByteArraySerializer(), new ByteArraySerializer()), topic, chunkMs, hotWords);
+    }
+
+    AudioPublisher(Producer<byte[], byte[]> producer, String topic, int chunkMs, HotWords hotWords) {
         if (chunkMs < 1 || chunkMs > 10_000) throw new IllegalArgumentException("chunk length must be 1..10000 ms, got " + chunkMs);
         this.producer = producer;
         this.topic = topic;
         this.chunkMs = chunkMs;
+        this.hotWords = hotWords;
     }
 
     /** Publishes a whole recording as one stream; returns the number of chunks sent. */
@@ -72,6 +80,7 @@ public final class AudioPublisher implements AutoCloseable {
         h.add("format", ascii(PcmFormat.S16LE.header()));
         h.add("channels", ascii("1"));
         if (eos) h.add("eos", ascii("true"));
+        if (seq == 0 && !hotWords.isEmpty()) h.add("hotwords", ascii(hotWords.format(',')));
         producer.send(new ProducerRecord<>(topic, null, streamId.getBytes(StandardCharsets.UTF_8), s16le, h));
     }
 

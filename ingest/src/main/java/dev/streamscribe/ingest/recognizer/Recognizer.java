@@ -4,6 +4,7 @@ import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.acoustic.model.Inference;
 import dev.streamscribe.acoustic.model.ModelMeta;
 import dev.streamscribe.acoustic.model.ModelStream;
+import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.decoder.CtcStreamDecoder;
 import dev.streamscribe.decoder.DecoderConfig;
 import dev.streamscribe.decoder.UtteranceResult;
@@ -96,7 +97,12 @@ public final class Recognizer implements AutoCloseable {
 
     /** A new stream whose audio arrives at {@code sampleRate} Hz. */
     public RecognizerStream createStream(int sampleRate) {
-        return new RecognizerStream(this, sampleRate);
+        return createStream(sampleRate, HotWords.NONE);
+    }
+
+    /** A stream that boosts {@code hotWords} on top of the recogniser's own (a stream's boost wins for a phrase in both). */
+    public RecognizerStream createStream(int sampleRate, HotWords hotWords) {
+        return new RecognizerStream(this, sampleRate, hotWords);
     }
 
     /** A stream continued from {@link RecognizerStream#serialize()}. */

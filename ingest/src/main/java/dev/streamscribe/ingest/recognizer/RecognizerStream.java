@@ -3,6 +3,7 @@ package dev.streamscribe.ingest.recognizer;
 import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.acoustic.model.ModelStream;
 import dev.streamscribe.decoder.CtcStreamDecoder;
+import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.decoder.UtteranceResult;
 import dev.streamscribe.features.frames.FeatureStream;
 
@@ -20,19 +21,28 @@ import java.util.List;
  * Kafka processor keeps it in a changelogged store between records.
  */
 public final class RecognizerStream {
-    private static final int FORMAT = 1;
+    /** 2 adds the stream's own hot words; 1, without them, is still read. */
+    private static final int FORMAT = 2;
 
     private final Recognizer recognizer;
     private final FeatureStream features;
     private final ModelStream model;
     private final CtcStreamDecoder decoder;
+    private final HotWords hotWords;
 
-    RecognizerStream(Recognizer recognizer, int sampleRate) {
+    RecognizerStream(Recognizer recognizer, int sampleRate, HotWords hotWords) {
         this.recognizer = recognizer;
+        this.hotWords = hotWords;
         var meta = recognizer.meta();
+        var config = recognizer.config().decoder();
         this.features = new FeatureStream(sampleRate, meta.features(), meta.normalizer());
         this.model = new ModelStream(meta.model());
-        this.decoder = new CtcStreamDecoder(recognizer.config().decoder(), recognizer.lm(), meta.frameMs());
+        this.decoder = new CtcStreamDecoder(config.withHotWords(config.hotWords().with(hotWords)), recognizer.lm(), meta.frameMs());
+    }
+
+    /** The stream's own hot words, beside the recogniser's. */
+    public HotWords hotWords() {
+        return hotWords;
     }
 
     public int sampleRate() {
@@ -89,6 +99,7 @@ public final class RecognizerStream {
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(FORMAT);
             out.writeInt(sampleRate());
+            out.writeUTF(hotWords.format(','));
             features.writeState(out);
             model.writeState(out);
             decoder.writeState(out);
@@ -101,10 +112,16 @@ public final class RecognizerStream {
 
     static RecognizerStream read(Recognizer recognizer, DataInput in) throws IOException {
         int format = in.readByte();
-        if (format != FORMAT) throw new IOException("unknown stream state format " + format);
+        if (format != 1 && format != FORMAT) throw new IOException("unknown stream state format " + format);
         int rate = in.readInt();
         if (rate < 1000 || rate > 384_000) throw new IOException("corrupt stream state: rate " + rate);
-        RecognizerStream s = new RecognizerStream(recognizer, rate);
+        HotWords hotWords;
+        try {
+            hotWords = format == 1 ? HotWords.NONE : HotWords.parse(in.readUTF(), ',');
+        } catch (IllegalArgumentException e) {
+            throw new IOException("corrupt stream state: " + e.getMessage());
+        }
+        RecognizerStream s = new RecognizerStream(recognizer, rate, hotWords);
         s.features.readState(in);
         s.model.readState(in);
         s.decoder.readState(in);

@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.topology;
 
+import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.features.audio.AudioFormatException;
 import dev.streamscribe.features.audio.PcmFormat;
 import dev.streamscribe.features.audio.WavReader;
@@ -15,12 +16,15 @@ import java.nio.charset.StandardCharsets;
  * One record of {@code audio.chunks} after validation (DESIGN §2): everything here is checked, so the processor
  * only has to judge it against the stream's state.
  */
-public record AudioChunk(String streamId, long seq, int rate, PcmFormat format, int channels, boolean eos, float[] samples) {
+public record AudioChunk(String streamId, long seq, int rate, PcmFormat format, int channels, boolean eos, float[] samples,
+                         HotWords hotWords) {
     public static final int MAX_STREAM_ID_BYTES = 256;
     public static final int MIN_RATE = 8000;
     public static final int MAX_RATE = 48_000;
     public static final int MAX_CHANNELS = 8;
     private static final int MAX_HEADER_BYTES = 64;
+    /** Room for {@link HotWords#MAX_ENTRIES} phrases of {@link HotWords#MAX_ENTRY_CHARS} with their boosts. */
+    static final int MAX_HOTWORDS_HEADER_BYTES = 8192;
 
     /** Validates one record; every problem becomes a {@link Rejection} with its code. */
     public static AudioChunk parse(byte[] key, byte[] value, Headers headers, PipelineConfig config) throws Rejection {
@@ -47,6 +51,7 @@ public record AudioChunk(String streamId, long seq, int rate, PcmFormat format, 
             throw new Rejection(Rejection.Code.BAD_HEADER, "eos must be true or false, got '" + eosText + "'");
         }
         boolean eos = "true".equals(eosText);
+        HotWords hotWords = hotWords(headers);
         byte[] payload = value == null ? new byte[0] : value;
         if (payload.length == 0 && !eos) throw new Rejection(Rejection.Code.BAD_LENGTH, "empty chunk without eos");
         if (payload.length > config.maxChunkBytes()) {
@@ -67,7 +72,7 @@ public record AudioChunk(String streamId, long seq, int rate, PcmFormat format, 
             Rejection.Code code = payload.length % frameBytes != 0 ? Rejection.Code.BAD_LENGTH : Rejection.Code.BAD_SAMPLES;
             throw new Rejection(code, e.getMessage());
         }
-        return new AudioChunk(streamId, seq, rate, format, channels, eos, samples);
+        return new AudioChunk(streamId, seq, rate, format, channels, eos, samples, hotWords);
     }
 
     private static String streamId(byte[] key) throws Rejection {
@@ -85,10 +90,28 @@ public record AudioChunk(String streamId, long seq, int rate, PcmFormat format, 
         }
     }
 
+    /**
+     * The stream's hot words: comma-separated phrases, each with an optional {@code :BOOST}. Only a stream's first
+     * chunk starts its recogniser, so on later chunks the header is checked but has no effect.
+     */
+    private static HotWords hotWords(Headers headers) throws Rejection {
+        String text = text(headers, "hotwords", MAX_HOTWORDS_HEADER_BYTES);
+        if (text == null) return HotWords.NONE;
+        try {
+            return HotWords.parse(text, ',');
+        } catch (IllegalArgumentException e) {
+            throw new Rejection(Rejection.Code.BAD_HOTWORDS, e.getMessage());
+        }
+    }
+
     private static String text(Headers headers, String name) throws Rejection {
+        return text(headers, name, MAX_HEADER_BYTES);
+    }
+
+    private static String text(Headers headers, String name, int maxBytes) throws Rejection {
         Header h = headers.lastHeader(name);
         if (h == null || h.value() == null) return null;
-        if (h.value().length > MAX_HEADER_BYTES) {
+        if (h.value().length > maxBytes) {
             throw new Rejection(Rejection.Code.BAD_HEADER, "header " + name + " is " + h.value().length + " bytes long");
         }
         return new String(h.value(), StandardCharsets.UTF_8).trim();

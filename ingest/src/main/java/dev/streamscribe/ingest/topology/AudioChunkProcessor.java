@@ -106,7 +106,8 @@ final class AudioChunkProcessor implements Processor<byte[], byte[], byte[], byt
             if (r.code() == Rejection.Code.SEQ_GAP) rememberGap(key, chunk, state);
             throw r;
         }
-        RecognizerStream stream = state == null ? recognizer.createStream(chunk.rate()) : live.take(key, state.nextSeq());
+        RecognizerStream stream = state == null ? recognizer.createStream(chunk.rate(), chunk.hotWords())
+                : live.take(key, state.nextSeq());
         if (stream == null) stream = restore(state);
         Waiting before = waiting.remove(key);
         feed(stream, chunk);

@@ -7,7 +7,7 @@ public final class Rejection extends Exception {
     /** The stable codes of the {@code error} header. */
     public enum Code {
         BAD_KEY, BAD_HEADER, BAD_RATE, BAD_FORMAT, BAD_CHANNELS, BAD_LENGTH, BAD_SAMPLES, WAV_IN_RAW, TOO_LARGE,
-        SEQ_GAP, DUPLICATE, RATE_CHANGE, FORMAT_CHANGE, AFTER_EOS, TOO_MANY_STREAMS, STATE_UNREADABLE, INTERNAL;
+        BAD_HOTWORDS, SEQ_GAP, DUPLICATE, RATE_CHANGE, FORMAT_CHANGE, AFTER_EOS, TOO_MANY_STREAMS, STATE_UNREADABLE, INTERNAL;
 
         /** The header value: lower case with dashes, e.g. {@code seq-gap}. */
         public String header() {

@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.kafka;
 
+import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.ingest.TestAudio;
 import dev.streamscribe.ingest.TestStreams;
 import dev.streamscribe.ingest.recognizer.FileTranscriber;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The end-to-end check, whatever the broker: two streams (16 kHz and 8 kHz) published with their chunks
  * interleaved, plus one out-of-sequence chunk; each stream's finals must equal the offline transcript of its
- * file, and the bad chunk must be in the dead-letter topic with its reason.
+ * file, and the bad chunk must be in the dead-letter topic with its reason. A third stream, the first file again from
+ * a publisher that asks for a hot word the model misses, must come out with that word.
  */
 final class TwoStreamScenario {
     private TwoStreamScenario() {}
@@ -37,14 +39,15 @@ final class TwoStreamScenario {
         PipelineConfig config = PipelineConfig.DEFAULT;
         kafka.createTopics(config, 2, (short) 1);
         Map<String, List<Transcript>> byStream = new ConcurrentHashMap<>();
-        CountDownLatch ended = new CountDownLatch(2);
+        CountDownLatch ended = new CountDownLatch(3);
         try (StreamsPipeline pipeline = StreamsPipeline.start(kafka, TestAudio.recognizer(), config,
                      StreamsPipeline.Settings.defaults(stateDir).withApplicationId("two-streams"));
              TranscriptTail tail = new TranscriptTail(kafka, config.transcriptsTopic(), t -> {
                  byStream.computeIfAbsent(t.streamId(), k -> Collections.synchronizedList(new ArrayList<>())).add(t);
                  if (t.isEos()) ended.countDown();
              });
-             AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
+             AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100);
+             AudioPublisher boosting = new AudioPublisher(kafka, config.inputTopic(), 100, HotWords.parse("noon", ','))) {
             pipeline.awaitRunning(Duration.ofSeconds(60));
             List<byte[]> a = TestStreams.s16leChunks(TestAudio.read(TestAudio.REPORT), 100);
             List<byte[]> b = TestStreams.s16leChunks(TestAudio.read(TestAudio.WEATHER_8K), 100);
@@ -54,12 +57,15 @@ final class TwoStreamScenario {
                 if (i == 3) publisher.send("a", 99, 16_000, a.get(0), false);
             }
             publisher.flush();
-            assertTrue(ended.await(90, TimeUnit.SECONDS), "both streams end within 90 s; got " + byStream.keySet());
+            boosting.publish("c", TestAudio.read(TestAudio.REPORT), false);
+            assertTrue(ended.await(90, TimeUnit.SECONDS), "the streams end within 90 s; got " + byStream.keySet());
         }
         FileTranscriber offline = new FileTranscriber(TestAudio.recognizer());
         assertEquals(offline.transcribe(TestAudio.path(TestAudio.REPORT)).text(), TestStreams.finalText(byStream.get("a")));
         assertEquals(offline.transcribe(TestAudio.path(TestAudio.WEATHER_8K)).text(), TestStreams.finalText(byStream.get("b")));
         assertFalse(TestStreams.finalText(byStream.get("a")).isBlank());
+        assertFalse(List.of(TestStreams.finalText(byStream.get("a")).split(" ")).contains("noon"), "the model misses it");
+        assertTrue(List.of(TestStreams.finalText(byStream.get("c")).split(" ")).contains("noon"), TestStreams.finalText(byStream.get("c")));
         assertEquals(List.of("seq-gap"), deadLetterCodes(kafka, config.dlqTopic()));
     }
 

@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.topology;
 
+import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.ingest.TestAudio;
 import dev.streamscribe.ingest.TestStreams;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,34 @@ class TranscriptionTopologyTest {
         assertEquals(offline, TestStreams.finalText(results));
         assertFalse(offline.isBlank(), "the shipped model hears words in the fixture");
         assertTrue(pipe.state(key("call-1")).ended(), "after eos only the small ended marker remains");
+    }
+
+    /**
+     * A stream's hot words (the hotwords header of its first chunk) bring out a word the model misses in that stream
+     * alone, and are kept in its stored state.
+     */
+    @Test
+    void hotWordsOfAStreamBoostThatStreamOnly() throws Exception {
+        Audio audio = TestAudio.read(TestAudio.REPORT);
+        List<byte[]> chunks = TestStreams.s16leChunks(audio, 100);
+        for (int i = 0; i < chunks.size(); i++) {
+            boolean eos = i == chunks.size() - 1;
+            Headers boosted = chunk(i, audio.sampleRate(), "s16le", eos);
+            if (i == 0) boosted.add("hotwords", "noon:4".getBytes(StandardCharsets.UTF_8));
+            send("boosted", chunks.get(i), boosted);
+            send("plain", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", eos));
+            if (i == 5) {
+                assertEquals(HotWords.parse("noon:4", ','),
+                        TestAudio.recognizer().restore(pipe.state(key("boosted")).recognizer()).hotWords());
+            }
+        }
+        List<Transcript> results = pipe.readTranscripts();
+        assertTrue(pipe.dlq.isEmpty(), pipe.deadLetterCodes().toString());
+        String plain = TestStreams.finalText(results.stream().filter(t -> t.streamId().equals("plain")).toList());
+        String boosted = TestStreams.finalText(results.stream().filter(t -> t.streamId().equals("boosted")).toList());
+        assertEquals(new FileTranscriber(TestAudio.recognizer()).transcribe(TestAudio.path(TestAudio.REPORT)).text(), plain);
+        assertFalse(List.of(plain.split(" ")).contains("noon"), "the model misses the word: " + plain);
+        assertTrue(List.of(boosted.split(" ")).contains("noon"), boosted);
     }
 
     /** A telephone stream in G.711 (format mulaw or alaw on the topic) is read as sox decodes it. */
@@ -197,12 +227,26 @@ class TranscriptionTopologyTest {
                 Arguments.of("odd byte count for s16le", new byte[3201], chunk(1, 16_000, "s16le", false), "bad-length"),
                 Arguments.of("chunk over the size limit", new byte[64_002], chunk(1, 16_000, "s16le", false), "too-large"),
                 Arguments.of("unknown format", good, chunk(1, 16_000, "mp3", false), "bad-format"),
+                Arguments.of("hot word with a digit", good, withHeader(chunk(1, 16_000, "s16le", false), "hotwords", "route 66"), "bad-hotwords"),
+                Arguments.of("hot words over the limit", good, withHeader(chunk(1, 16_000, "s16le", false), "hotwords", distinctWords(HotWords.MAX_ENTRIES + 1)), "bad-hotwords"),
                 Arguments.of("missing seq", good, headers(Map.of("rate", "16000")), "bad-header"),
                 Arguments.of("rate 0", good, chunk(1, 0, "s16le", false), "bad-rate"),
                 Arguments.of("rate 10 MHz", good, chunk(1, 10_000_000, "s16le", false), "bad-rate"),
                 Arguments.of("NaN samples", nanF32(), chunk(1, 16_000, "f32le", false), "bad-samples"),
                 Arguments.of("WAV header in a raw stream", wavHeader(), chunk(1, 16_000, "s16le", false), "wav-in-raw"),
                 Arguments.of("empty payload without eos", new byte[0], chunk(1, 16_000, "s16le", false), "bad-length"));
+    }
+
+    private static Headers withHeader(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    /** {@code n} different words, comma-separated: "ba,ca,...". */
+    private static String distinctWords(int n) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < n; i++) words.add("" + (char) ('b' + i % 20) + (char) ('a' + i / 20));
+        return String.join(",", words);
     }
 
     @ParameterizedTest(name = "{0}")
