@@ -41,7 +41,7 @@ public final class CorpusGenerator {
                            int maxWords, List<String> sources, int coverWords, VoicePool voices, boolean devOnly) {
         public static Settings defaults(Path dir) {
             return new Settings(dir, 12000, 0.03, 20261123L, Runtime.getRuntime().availableProcessors(), 3, 18,
-                    PromptSources.DEFAULT_SOURCES, 0, VoicePool.of(EnumSet.allOf(Engine.class)), false);
+                    PromptSources.DEFAULT_SOURCES, 0, VoicePool.of(EnumSet.range(Engine.ESPEAK_NG, Engine.PICO)), false);
         }
     }
 

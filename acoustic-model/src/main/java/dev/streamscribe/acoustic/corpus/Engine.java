@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * Debian's English speech synthesisers, in the order a corpus draws from them, each with its share of the
  * utterances. mbrola and pico come from Debian's contrib and non-free sections, which a machine may not have
  * enabled; they are last so that a corpus drawn from the first three alone is the one made before they were added.
+ * RHVoice (non-free) came after them for the same reason: its English voices are statistical models of four CMU ARCTIC
+ * speakers, so they add human speakers' timbre that the diphone and unit voices lack.
  */
 public enum Engine {
     ESPEAK_NG("espeak-ng", 45, "espeak-ng", List.of("espeak-ng")),
@@ -23,7 +25,8 @@ public enum Engine {
     MBROLA("mbrola", 15, "mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 (contrib and non-free)",
             Stream.concat(Stream.of("espeak-ng", "mbrola"),
                     Voice.MBROLA_VOICES.stream().map(v -> "/usr/share/mbrola/" + v + "/" + v)).toList()),
-    PICO("pico", 10, "libttspico-utils (non-free)", List.of("pico2wave"));
+    PICO("pico", 10, "libttspico-utils (non-free)", List.of("pico2wave")),
+    RHVOICE("rhvoice", 20, "rhvoice rhvoice-english (non-free)", List.of("RHVoice-test"));
 
     private static final Set<Engine> ALL = EnumSet.allOf(Engine.class);
 

@@ -15,6 +15,8 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
     /** us1 is female, us2 and us3 male, en1 a British male; espeak-ng drives them. {@link Engine} checks their data. */
     static final List<String> MBROLA_VOICES = List.of("us1", "us2", "us3", "en1");
     private static final List<String> PICO_VOICES = List.of("en-US", "en-GB");
+    /** The LGPL voices of rhvoice-english; its other two (evgeniy-eng, lyubov) are CC-BY-NC-ND and left out. */
+    private static final List<String> RHVOICE_VOICES = List.of("alan", "bdl", "clb", "slt");
 
     /** A short label for the manifest, e.g. {@code espeak-ng:en-us+m3@160/50}. */
     public String label() {
@@ -29,6 +31,7 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
             case FESTIVAL -> FESTIVAL_VOICES;
             case MBROLA -> MBROLA_VOICES;
             case PICO -> PICO_VOICES;
+            case RHVOICE -> RHVOICE_VOICES;
         };
     }
 
@@ -55,6 +58,7 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
         return switch (chosen) {
             case ESPEAK_NG -> espeakDriven(chosen, voice + ESPEAK_VARIANTS[r.nextInt(ESPEAK_VARIANTS.length)], r);
             case MBROLA -> espeakDriven(chosen, voice, r);
+            case RHVOICE -> new Voice(chosen, voice, 70 + r.nextInt(61), 80 + r.nextInt(41));
             case FLITE, FESTIVAL, PICO -> new Voice(chosen, voice, 0, 0);
         };
     }
@@ -72,6 +76,8 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
             case FLITE -> List.of("flite", "-voice", name, "-t", text, "-o", wav);
             case FESTIVAL -> List.of("text2wave", "-eval", "(voice_" + name + ")", "-o", wav);
             case PICO -> List.of("pico2wave", "-l", name, "-w", wav, text);
+            case RHVOICE -> List.of("RHVoice-test", "-p", name, "-r", Integer.toString(rate), "-t", Integer.toString(pitch),
+                    "-o", wav);
         };
     }
 
@@ -80,8 +86,8 @@ public record Voice(Engine engine, String name, int rate, int pitch) {
                 "-w", wav, text);
     }
 
-    /** festival's text2wave reads the text from standard input; the others take it as an argument. */
+    /** festival's text2wave and RHVoice read the text from standard input; the others take it as an argument. */
     public boolean textOnStdin() {
-        return engine == Engine.FESTIVAL;
+        return engine == Engine.FESTIVAL || engine == Engine.RHVOICE;
     }
 }

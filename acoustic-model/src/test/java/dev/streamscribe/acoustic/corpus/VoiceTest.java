@@ -49,13 +49,16 @@ class VoiceTest {
     }
 
     @Test
-    void mbrolaAndPicoRenderThroughTheirOwnPrograms() {
+    void mbrolaPicoAndRhvoiceRenderThroughTheirOwnPrograms() {
         assertEquals(List.of("espeak-ng", "-v", "mb-us2", "-s", "150", "-p", "40", "-w", "out.wav", "hello there"),
                 new Voice(Engine.MBROLA, "us2", 150, 40).command("hello there", "out.wav"));
         assertEquals(List.of("pico2wave", "-l", "en-GB", "-w", "out.wav", "hello there"),
                 new Voice(Engine.PICO, "en-GB", 0, 0).command("hello there", "out.wav"));
         assertEquals("mbrola:us2@150/40", new Voice(Engine.MBROLA, "us2", 150, 40).label());
         assertEquals("pico:en-GB", new Voice(Engine.PICO, "en-GB", 0, 0).label());
+        Voice rhvoice = new Voice(Engine.RHVOICE, "clb", 90, 110);
+        assertEquals(List.of("RHVoice-test", "-p", "clb", "-r", "90", "-t", "110", "-o", "out.wav"), rhvoice.command("hello there", "out.wav"));
+        assertTrue(rhvoice.textOnStdin(), "RHVoice-test reads the text from standard input");
     }
 
     @Test
