@@ -16,7 +16,7 @@ public final class Main {
 
     static {
         for (Command c : List.<Command>of(new DemoCommand(), new ServeCommand(), new PublishCommand(), new DashboardCommand(),
-                new TranscribeCommand(), new ReprocessCommand(), new EvalCommand(), new TuneCommand(), new BenchCommand(), new CorpusCommand(), new TrainCommand(),
+                new GatewayCommand(), new TranscribeCommand(), new ReprocessCommand(), new EvalCommand(), new TuneCommand(), new BenchCommand(), new CorpusCommand(), new TrainCommand(),
                 new AverageCommand())) {
             COMMANDS.put(c.name(), c);
         }

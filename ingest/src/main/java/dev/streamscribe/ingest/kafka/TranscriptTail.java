@@ -52,6 +52,8 @@ public final class TranscriptTail implements AutoCloseable {
         consumer.assign(partitions);
         if (fromBeginning) consumer.seekToBeginning(partitions);
         else consumer.seekToEnd(partitions);
+        // seeks are lazy: taking the positions now fixes "from now on" at this moment, not at the first poll
+        partitions.forEach(consumer::position);
         this.thread = new Thread(() -> loop(listener), "transcript-tail");
         thread.setDaemon(true);
         thread.start();

@@ -1,0 +1,242 @@
+package dev.streamscribe.ingest.gateway;
+
+import dev.streamscribe.ingest.kafka.KafkaSettings;
+import dev.streamscribe.ingest.kafka.TranscriptTail;
+import dev.streamscribe.ingest.topology.PipelineConfig;
+import dev.streamscribe.ingest.topology.Transcript;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live gateway: a WebSocket endpoint where a client (a web page, a phone system) opens a stream, sends its audio
+ * as binary messages and receives that stream's partials and finals as JSON text messages, through Kafka: the audio
+ * goes to {@code audio.chunks} like any producer's, the results come from {@code transcripts} (read_committed).
+ *
+ * <p>Protocol: open {@code ws://HOST:PORT/stream?rate=16000&format=s16le} ({@link StreamRequest}); the first message
+ * is {@code {"type":"ready","streamId":"gw-..."}}; then each transcript of the stream as on the topic. The client
+ * ends the stream with the text message {@code eos}; the gateway closes after the stream's last final. The stream id
+ * is the gateway's, not the client's, so no client can write to or read another's stream. A stream always ends with
+ * {@code eos} on the topic: when the client ends it, goes quiet, breaks a limit or vanishes.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final GatewaySettings settings;
+    private final PipelineConfig topics;
+    private final Producer<byte[], byte[]> producer;
+    private final Map<String, WebSocket> streams = new ConcurrentHashMap<>();
+    private final Server server;
+    private final TranscriptTail tail;
+    private final ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gateway-idle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Gateway(KafkaSettings kafka, PipelineConfig topics, GatewaySettings settings) throws InterruptedException {
+        this.settings = settings;
+        this.topics = topics;
+        this.producer = new KafkaProducer<>(kafka.properties(Map.of("enable.idempotence", "true", "acks", "all", "linger.ms", "5")),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        // the tail is at the end of the topic before any client can open a stream, so no result is missed
+        this.tail = new TranscriptTail(kafka, topics.transcriptsTopic(), false, (t, timestamp) -> deliver(t));
+        this.server = new Server(new InetSocketAddress(settings.host(), settings.port()));
+        server.setReuseAddr(true);
+        server.start();
+        server.started.await(30, TimeUnit.SECONDS);
+        if (server.failure != null) throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
+                + " (" + server.failure.getMessage() + "); choose another --http-port or --http-host");
+        long every = Math.max(50, settings.idleTimeout().toMillis() / 4);
+        idleCheck.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public static Gateway start(KafkaSettings kafka, PipelineConfig topics, GatewaySettings settings) throws InterruptedException {
+        return new Gateway(kafka, topics, settings);
+    }
+
+    /** Where clients connect, e.g. {@code ws://127.0.0.1:8090/stream}. */
+    public URI uri() {
+        String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
+        return URI.create("ws://" + host + ":" + server.getPort() + StreamRequest.PATH);
+    }
+
+    public int openStreams() {
+        return streams.size();
+    }
+
+    private void deliver(Transcript t) {
+        WebSocket conn = streams.get(t.streamId());
+        if (conn == null) return;
+        conn.send(new String(t.toJson(), StandardCharsets.UTF_8));
+        if (t.isEos()) conn.close(CloseFrame.NORMAL, "end of stream");
+    }
+
+    private void send(GatewaySession s, GatewaySession.Chunk c) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("seq", ascii(Long.toString(c.seq())));
+        h.add("rate", ascii(Integer.toString(s.spec.sampleRate())));
+        h.add("format", ascii(s.spec.encoding().header()));
+        h.add("channels", ascii(Integer.toString(s.spec.channels())));
+        if (c.eos()) h.add("eos", ascii("true"));
+        if (!c.hotWords().isEmpty()) h.add("hotwords", ascii(c.hotWords().format(',')));
+        producer.send(new ProducerRecord<>(topics.inputTopic(), null, s.streamId.getBytes(StandardCharsets.UTF_8), c.payload(), h));
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Ends the client's stream on the topic (when not ended yet) and closes the connection with {@code reason}. */
+    private void endAndClose(WebSocket conn, int code, String reason) {
+        GatewaySession s = conn.getAttachment();
+        if (s != null) {
+            GatewaySession.Chunk eos = s.end(System.nanoTime());
+            if (eos != null) send(s, eos);
+        }
+        conn.close(code, reason);
+    }
+
+    private void closeIdle() {
+        long now = System.nanoTime();
+        long limit = settings.idleTimeout().toNanos();
+        for (WebSocket conn : streams.values()) {
+            GatewaySession s = conn.getAttachment();
+            if (s.quietNanos(now) <= limit) continue;
+            if (s.ended()) {
+                conn.close(CloseFrame.TRY_AGAIN_LATER, "no last final from the pipeline within " + settings.idleTimeout().toSeconds() + " s");
+            } else {
+                endAndClose(conn, CloseFrame.GOING_AWAY, "no audio for " + settings.idleTimeout().toSeconds() + " s");
+            }
+        }
+    }
+
+    private boolean tokenMatches(ClientHandshake request) {
+        String authorization = request.getFieldValue("Authorization");
+        String given = authorization.startsWith("Bearer ") ? authorization.substring(7).strip()
+                : StreamRequest.token(request.getResourceDescriptor());
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                settings.token().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private final class Server extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+        volatile Exception failure;
+
+        Server(InetSocketAddress address) {
+            super(address);
+        }
+
+        /** Refused before the connection opens: a page of a site not allowed, or a missing or wrong token. */
+        @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
+                throws InvalidDataException {
+            ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+            String origin = request.getFieldValue("Origin");
+            if (!origin.isEmpty() && !settings.allowedOrigins().contains(origin)) {
+                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "origin " + origin + " is not allowed");
+            }
+            if (settings.token() != null && !tokenMatches(request)) {
+                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "missing or wrong token");
+            }
+            return response;
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            StreamRequest request;
+            try {
+                request = StreamRequest.parse(handshake.getResourceDescriptor());
+            } catch (RuntimeException e) {
+                conn.close(CloseFrame.POLICY_VALIDATION, e.getMessage());
+                return;
+            }
+            if (streams.size() >= settings.maxStreams()) {
+                conn.close(CloseFrame.TRY_AGAIN_LATER, "the gateway has " + settings.maxStreams() + " streams open, its limit");
+                return;
+            }
+            byte[] random = new byte[8];
+            RANDOM.nextBytes(random);
+            String id = "gw-" + HexFormat.of().formatHex(random);
+            conn.setAttachment(new GatewaySession(id, request.spec(), request.hotWords(), settings.maxBytesPerSecond(), System.nanoTime()));
+            streams.put(id, conn);
+            conn.send("{\"type\":\"ready\",\"streamId\":\"" + id + "\"}");
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, ByteBuffer audio) {
+            GatewaySession s = conn.getAttachment();
+            if (s == null) return;
+            try {
+                for (GatewaySession.Chunk c : s.audio(audio, System.nanoTime())) send(s, c);
+            } catch (GatewaySession.LimitExceeded e) {
+                endAndClose(conn, CloseFrame.POLICY_VALIDATION, e.getMessage());
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            GatewaySession s = conn.getAttachment();
+            if (s == null) return;
+            if (!message.strip().equals("eos")) {
+                endAndClose(conn, CloseFrame.POLICY_VALIDATION, "unknown text message; send audio as binary and 'eos' at the end");
+                return;
+            }
+            GatewaySession.Chunk eos = s.end(System.nanoTime());
+            if (eos != null) send(s, eos);
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            GatewaySession s = conn.getAttachment();
+            if (s == null) return;
+            streams.remove(s.streamId);
+            GatewaySession.Chunk eos = s.end(System.nanoTime());
+            if (eos != null) send(s, eos);
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception e) {
+            if (conn == null) {
+                failure = e;
+                started.countDown();
+            }
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        idleCheck.shutdownNow();
+        server.stop(1000, "the gateway is shutting down");
+        tail.close();
+        producer.close();
+    }
+}
