@@ -6,6 +6,8 @@ import dev.streamscribe.ingest.kafka.KafkaSettings;
 import dev.streamscribe.ingest.metrics.PrometheusMetrics;
 import dev.streamscribe.ingest.web.WebServer;
 
+import java.net.URI;
+
 
 /** {@code ./asr dashboard}: a web page showing the streams of the transcripts topic live. */
 final class DashboardCommand implements Command {
@@ -33,6 +35,8 @@ final class DashboardCommand implements Command {
     public String usage() {
         return "usage: ./asr dashboard [options]\n"
                 + "  --from-beginning     also show what is already on the topic (default: only what comes from now on)\n"
+                + "  --gateway-url URL    a live gateway (ws://HOST:PORT/stream of ./asr gateway, which must allow this page's\n"
+                + "                       origin with --allowed-origins): the page gets a Speak button that streams to it\n"
                 + KafkaOptions.HELP + "\n" + HttpOptions.help(DEFAULT_PORT) + "\n" + LIMITS_HELP
                 + "\n  The page is at http://HOST:PORT/, its metrics at /metrics.";
     }
@@ -46,11 +50,25 @@ final class DashboardCommand implements Command {
              WebServer web = WebServer.start(HttpOptions.from(o, DEFAULT_PORT), limits.httpThreads())
                      .route(PrometheusMetrics.PATH, metrics.endpoint());
              Dashboard dashboard = Dashboard.start(kafka, KafkaOptions.pipeline(o).transcriptsTopic(), o.flag("from-beginning"),
-                     limits, web, metrics.registry())) {
+                     limits, web, metrics.registry(), gatewayUrl(o))) {
             System.out.printf("dashboard: %s (transcripts from %s); Ctrl-C stops%n", web.uri(), kafka.bootstrapServers());
             signal.await();
         }
         return 0;
+    }
+
+    private static URI gatewayUrl(Options o) {
+        if (!o.has("gateway-url")) return null;
+        URI uri;
+        try {
+            uri = URI.create(o.get("gateway-url", null));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gateway-url: " + e.getMessage());
+        }
+        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new UsageException("--gateway-url must be a ws:// or wss:// address, e.g. ws://127.0.0.1:8090/stream");
+        }
+        return uri;
     }
 
     static DashboardLimits limits(Options o) {

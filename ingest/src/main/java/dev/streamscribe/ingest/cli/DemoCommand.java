@@ -6,6 +6,8 @@ import dev.streamscribe.features.audio.AudioFiles;
 import dev.streamscribe.features.io.Directories;
 import dev.streamscribe.ingest.dashboard.Dashboard;
 import dev.streamscribe.ingest.dashboard.DashboardLimits;
+import dev.streamscribe.ingest.gateway.Gateway;
+import dev.streamscribe.ingest.gateway.GatewaySettings;
 import dev.streamscribe.ingest.kafka.AudioPublisher;
 import dev.streamscribe.ingest.kafka.EmbeddedKafka;
 import dev.streamscribe.ingest.kafka.KafkaSettings;
@@ -24,8 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -57,8 +61,10 @@ final class DemoCommand implements Command {
                 + "  FILE                 WAV or FLAC file to play (default: the bundled sample)\n"
                 + "  --fast               publish as fast as possible instead of in real time\n"
                 + "  --dashboard          also serve the live dashboard and /metrics, and keep running after the file until\n"
-                + "                       Ctrl-C, so that more streams can be published to the embedded broker\n"
+                + "                       Ctrl-C, so that more streams can be published to the embedded broker; with it\n"
+                + "                       the live gateway too, and the page's Speak button streams the microphone to it\n"
                 + HttpOptions.help(DashboardCommand.DEFAULT_PORT) + "\n" + DashboardCommand.LIMITS_HELP + "\n"
+                + GatewayOptions.HELP + "\n"
                 + KafkaOptions.PIPELINE_HELP + "\n" + RecognizerOptions.HELP;
     }
 
@@ -80,11 +86,14 @@ final class DemoCommand implements Command {
             kafka.createTopics(config, 1, (short) 1);
             try (MonitoredPipeline app = MonitoredPipeline.start(o, kafka, config,
                          StreamsPipeline.Settings.defaults(work.resolve("state")).withApplicationId("streamscribe-demo"));
-                 Dashboard board = dashboard ? Dashboard.start(kafka, config.transcriptsTopic(), true, limits, web, app.metrics().registry()) : null) {
+                 Gateway gateway = dashboard ? Gateway.start(kafka, config, gatewayFor(web, GatewayOptions.from(o))) : null;
+                 Dashboard board = dashboard ? Dashboard.start(kafka, config.transcriptsTopic(), true, limits, web,
+                         app.metrics().registry(), gateway.uri()) : null) {
                 app.pipeline().awaitRunning(Duration.ofMinutes(2));
                 if (dashboard) {
                     web.route(PrometheusMetrics.PATH, app.metrics().endpoint());
-                    System.out.printf("demo: dashboard at %s, metrics at %s%n", web.uri(), web.uri().resolve(PrometheusMetrics.PATH));
+                    System.out.printf("demo: dashboard at %s, metrics at %s, live gateway at %s%n", web.uri(),
+                            web.uri().resolve(PrometheusMetrics.PATH), gateway.uri());
                 }
                 System.out.printf("demo: broker %s, model %s; playing %.1f s of audio%s%n", kafka.bootstrapServers(),
                         app.recognizer().modelName(), audio.durationMs() / 1000.0, o.flag("fast") ? "" : " in real time");
@@ -104,6 +113,13 @@ final class DemoCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /** The gateway's settings, with the dashboard's page among the origins allowed to connect. */
+    private static GatewaySettings gatewayFor(WebServer web, GatewaySettings settings) {
+        Set<String> origins = new HashSet<>(settings.allowedOrigins());
+        origins.add(Dashboard.origin(web.uri()));
+        return settings.withAllowedOrigins(origins);
     }
 
     /** Publishes the audio as stream "demo" and prints its results until its end-of-stream final; returns the finals' texts. */

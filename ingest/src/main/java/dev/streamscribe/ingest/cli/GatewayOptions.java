@@ -14,7 +14,8 @@ final class GatewayOptions {
               --gateway-port N     its port (default %d; 0 picks a free one)
               --gateway-max-streams N   streams open at once; more are closed with code 1013 (default %d)
               --gateway-max-bytes-per-second N   audio one connection may send (default %d)
-              --gateway-idle-timeout-ms N   a stream without audio this long is ended and closed (default %d)
+              --gateway-idle-timeout-ms N   a stream without audio this long is ended as if the client had sent eos
+                                   (default %d)
               --allowed-origins LIST   web pages (scheme://host:port, comma-separated) whose browsers may connect;
                                    clients without an Origin header (not browsers) always may (default: none)
               --gateway-token T    a shared secret every client must give (?token=T or Authorization: Bearer T);

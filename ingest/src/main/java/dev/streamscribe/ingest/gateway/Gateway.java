@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,10 +41,13 @@ import java.util.concurrent.TimeUnit;
  * is {@code {"type":"ready","streamId":"gw-..."}}; then each transcript of the stream as on the topic. The client
  * ends the stream with the text message {@code eos}; the gateway closes after the stream's last final. The stream id
  * is the gateway's, not the client's, so no client can write to or read another's stream. A stream always ends with
- * {@code eos} on the topic: when the client ends it, goes quiet, breaks a limit or vanishes.
+ * {@code eos} on the topic: when the client ends it, stops sending for the idle timeout (then it still gets the last
+ * final), breaks a limit or vanishes.
  */
 public final class Gateway implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long an ended stream's connection waits for its last final: seconds normally, longer only if the pipeline lags. */
+    private static final Duration LAST_FINAL_WAIT = Duration.ofSeconds(30);
 
     private final GatewaySettings settings;
     private final PipelineConfig topics;
@@ -120,16 +124,20 @@ public final class Gateway implements AutoCloseable {
         conn.close(code, reason);
     }
 
+    /**
+     * A stream without audio for the idle timeout is ended as if the client had sent eos, so that a client that just
+     * stops sending (a pipe at its end) still gets the last final; one whose last final does not come is closed.
+     */
     private void closeIdle() {
         long now = System.nanoTime();
         long limit = settings.idleTimeout().toNanos();
         for (WebSocket conn : streams.values()) {
             GatewaySession s = conn.getAttachment();
-            if (s.quietNanos(now) <= limit) continue;
-            if (s.ended()) {
-                conn.close(CloseFrame.TRY_AGAIN_LATER, "no last final from the pipeline within " + settings.idleTimeout().toSeconds() + " s");
-            } else {
-                endAndClose(conn, CloseFrame.GOING_AWAY, "no audio for " + settings.idleTimeout().toSeconds() + " s");
+            if (!s.ended() && s.quietNanos(now) > limit) {
+                GatewaySession.Chunk eos = s.end(now); // null when the client's own eos came in between
+                if (eos != null) send(s, eos);
+            } else if (s.ended() && s.quietNanos(now) > LAST_FINAL_WAIT.toNanos()) {
+                conn.close(CloseFrame.TRY_AGAIN_LATER, "no last final from the pipeline within " + LAST_FINAL_WAIT.toSeconds() + " s");
             }
         }
     }

@@ -4,6 +4,8 @@ import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.AudioFiles;
 import dev.streamscribe.ingest.TestAudio;
 import dev.streamscribe.ingest.TestStreams;
+import dev.streamscribe.ingest.gateway.Gateway;
+import dev.streamscribe.ingest.gateway.GatewaySettings;
 import dev.streamscribe.ingest.kafka.AudioPublisher;
 import dev.streamscribe.ingest.kafka.EmbeddedKafka;
 import dev.streamscribe.ingest.kafka.KafkaSettings;
@@ -30,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +67,7 @@ class DashboardBrowserTest {
                          StreamsPipeline.Settings.defaults(dir.resolve("state")).withApplicationId("dashboard-test"));
                  PrometheusMetrics metrics = new PrometheusMetrics();
                  WebServer web = WebServer.start(new HttpSettings(HttpSettings.LOOPBACK, 0), limits.httpThreads());
-                 Dashboard dashboard = Dashboard.start(kafka, config.transcriptsTopic(), true, limits, web, metrics.registry());
+                 Dashboard dashboard = Dashboard.start(kafka, config.transcriptsTopic(), true, limits, web, metrics.registry(), null);
                  AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100)) {
                 pipeline.awaitRunning(Duration.ofSeconds(60));
                 WebDriver browser = chrome();
@@ -104,6 +107,57 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * The Speak button in a real browser whose microphone is a recording (Chromium's fake capture device, which
+     * loops the file): the page streams it through the live gateway, and the recording's words appear on its card.
+     */
+    @Test
+    void theSpeakButtonStreamsTheMicrophoneThroughTheGateway(@TempDir Path dir) throws Exception {
+        requireBrowser();
+        PipelineConfig config = PipelineConfig.DEFAULT;
+        DashboardLimits limits = DashboardLimits.DEFAULT;
+        List<String> spoken = List.of(new FileTranscriber(TestAudio.recognizer()).transcribe(TestAudio.path(TestAudio.REPORT))
+                .text().split(" "));
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
+            KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
+            kafka.createTopics(config, 2, (short) 1);
+            try (StreamsPipeline pipeline = StreamsPipeline.start(kafka, TestAudio.recognizer(), config,
+                         StreamsPipeline.Settings.defaults(dir.resolve("state")).withApplicationId("microphone-test"));
+                 PrometheusMetrics metrics = new PrometheusMetrics();
+                 WebServer web = WebServer.start(new HttpSettings(HttpSettings.LOOPBACK, 0), limits.httpThreads());
+                 Gateway gateway = Gateway.start(kafka, config, GatewaySettings.defaults().withPort(0)
+                         .withAllowedOrigins(Set.of(Dashboard.origin(web.uri()))));
+                 Dashboard dashboard = Dashboard.start(kafka, config.transcriptsTopic(), true, limits, web, metrics.registry(),
+                         gateway.uri())) {
+                pipeline.awaitRunning(Duration.ofSeconds(60));
+                WebDriver browser = chrome("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                        "--use-file-for-fake-audio-capture=" + TestAudio.path(TestAudio.REPORT));
+                try {
+                    browser.get(web.uri().toString());
+                    WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(200));
+                    wait.until(b -> b.findElement(By.id("status")).getText().equals("live"));
+                    browser.findElement(By.id("mic")).click();
+                    wait.until(b -> b.findElement(By.id("mic-status")).getText().startsWith("streaming as gw-"));
+                    String streamId = browser.findElement(By.id("mic-status")).getText().substring("streaming as ".length());
+                    // a few of the recording's words, heard through the browser's capture and resampling
+                    wait.until(b -> card(b, streamId) != null && heard(finals(b, streamId), spoken) >= 3);
+                    browser.findElement(By.id("mic")).click();
+                    wait.until(b -> ended(b, streamId));
+                    assertEquals("ended", browser.findElement(By.id("mic-status")).getText());
+                    assertEquals(0, gateway.openStreams());
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    /** How many different words of {@code spoken} the text has. */
+    private static long heard(String text, List<String> spoken) {
+        List<String> words = List.of(text.split(" "));
+        return spoken.stream().distinct().filter(words::contains).count();
+    }
+
     private static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String missing = CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)";
@@ -112,11 +166,12 @@ class DashboardBrowserTest {
     }
 
     /** The Debian browser and driver as installed; Selenium Manager is never asked to download one. */
-    private static WebDriver chrome() {
+    private static WebDriver chrome(String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1100,600", "--force-device-scale-factor=1");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
