@@ -3,12 +3,8 @@ package dev.streamscribe.ingest.cli;
 import dev.streamscribe.ingest.gateway.Gateway;
 import dev.streamscribe.ingest.kafka.KafkaSettings;
 
-import java.time.Duration;
-
 /** {@code ./asr gateway}: the live WebSocket gateway in front of a running pipeline. */
 final class GatewayCommand implements Command {
-    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
-
     @Override
     public String name() {
         return "gateway";
@@ -30,11 +26,7 @@ final class GatewayCommand implements Command {
     @Override
     public int run(Options o) throws Exception {
         KafkaSettings kafka = KafkaOptions.kafka(o, "localhost:9092");
-        try {
-            kafka.checkReachable(BROKER_TIMEOUT);
-        } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage());
-        }
+        KafkaOptions.requireBroker(kafka);
         try (StopSignal signal = new StopSignal();
              Gateway gateway = Gateway.start(kafka, KafkaOptions.pipeline(o), GatewayOptions.from(o))) {
             System.out.printf("gateway: %s (audio to and transcripts from %s); Ctrl-C stops%n", gateway.uri(), kafka.bootstrapServers());

@@ -41,6 +41,18 @@ final class KafkaOptions {
         return new KafkaSettings(o.get("bootstrap-servers", fallbackBootstrap), o.withPrefix("kafka."));
     }
 
+    /** How long a command that needs the cluster waits for a broker before it says none answered. */
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Fails with a one-line reason, instead of retrying in silence, when no broker of the cluster answers. */
+    static void requireBroker(KafkaSettings kafka) throws InterruptedException {
+        try {
+            kafka.checkReachable(BROKER_TIMEOUT);
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     static PipelineConfig pipeline(Options o) {
         PipelineConfig d = PipelineConfig.DEFAULT;
         return d.withTopics(o.get("input-topic", d.inputTopic()), o.get("transcripts-topic", d.transcriptsTopic()),

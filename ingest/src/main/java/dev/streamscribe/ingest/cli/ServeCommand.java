@@ -13,8 +13,6 @@ import java.time.Duration;
 final class ServeCommand implements Command {
     /** The port OpenTelemetry's Prometheus exporter uses. */
     static final int DEFAULT_METRICS_PORT = 9464;
-    /** How long serve waits for a broker before it says none answered. */
-    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -39,11 +37,7 @@ final class ServeCommand implements Command {
         KafkaSettings kafka = KafkaOptions.kafka(o, "localhost:9092");
         PipelineConfig config = KafkaOptions.pipeline(o);
         System.out.println("serve: connecting to " + kafka.bootstrapServers() + " ...");
-        try {
-            kafka.checkReachable(BROKER_TIMEOUT);
-        } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage());
-        }
+        KafkaOptions.requireBroker(kafka);
         kafka.createTopics(config, KafkaOptions.partitions(o), (short) o.getInt("replication-factor", 1));
         HttpSettings http = HttpOptions.from(o, DEFAULT_METRICS_PORT);
         try (StopSignal signal = new StopSignal();
