@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads the audio files this project decodes, WAV and FLAC, told apart by their first bytes rather than their
- * names (archives are full of misnamed files). Anything else fails with the file's name and, where the bytes
- * say, its actual format, so that a batch job's error log says what to convert.
+ * Reads the audio files this project decodes, WAV, FLAC, MP3, Ogg Vorbis and Ogg Opus, told apart by their first
+ * bytes rather than their names (archives are full of misnamed files). Anything else fails with the file's name and,
+ * where the bytes say, its actual format, so that a batch job's error log says what to convert.
  */
 public final class AudioFiles {
     private AudioFiles() {}
@@ -35,15 +35,21 @@ public final class AudioFiles {
         if (bytes.length == 0) throw new AudioFormatException(name + ": empty file");
         if (WavReader.looksLikeWav(bytes)) return WavReader.decode(bytes, name);
         if (startsWith(bytes, 0, "fLaC")) return FlacReader.decode(bytes, name);
+        if (startsWith(bytes, 0, "OggS")) return OggReader.decode(bytes, name);
+        if (startsWith(bytes, 0, "ID3") || isMpegAudio(bytes)) return Mp3Reader.decode(bytes, name);
         String other = otherFormat(bytes);
-        throw new AudioFormatException(name + ": unsupported format: " + other + " (WAV and FLAC are read; convert it, e.g. with sox or ffmpeg)");
+        throw new AudioFormatException(name + ": unsupported format: " + other
+                + " (WAV, FLAC, MP3, Ogg Vorbis and Ogg Opus are read; convert it, e.g. with sox or ffmpeg)");
     }
 
-    /** A name for bytes that are neither WAV nor FLAC, from the signatures common in audio archives. */
+    /** An MPEG audio frame header: 11 sync bits, then layer III (01) of MPEG-1, 2 or 2.5; AAC's ADTS has layer 00. */
+    private static boolean isMpegAudio(byte[] b) {
+        return b.length > 1 && (b[0] & 0xff) == 0xff && (b[1] & 0xe0) == 0xe0 && (b[1] & 0x06) == 0x02 && (b[1] & 0x18) != 0x08;
+    }
+
+    /** A name for bytes that are none of the formats read, from the signatures common in audio archives. */
     static String otherFormat(byte[] b) {
-        if (startsWith(b, 0, "ID3")) return "MP3";
-        if (b.length > 1 && (b[0] & 0xff) == 0xff && (b[1] & 0xe0) == 0xe0) return "MPEG audio (MP3 or AAC)";
-        if (startsWith(b, 0, "OggS")) return "Ogg (Vorbis, Opus or Ogg FLAC)";
+        if (b.length > 1 && (b[0] & 0xff) == 0xff && (b[1] & 0xf6) == 0xf0) return "AAC (ADTS)";
         if (startsWith(b, 0, "FORM")) return "AIFF";
         if (startsWith(b, 4, "ftyp")) return "MP4/M4A";
         if (startsWith(b, 0, "RIFF")) return "RIFF but not WAVE";

@@ -63,8 +63,9 @@ class AudioFilesTest {
 
     @Test
     void otherFormatsAreNamedInTheError(@TempDir Path dir) throws Exception {
-        assertError("song.mp3", "ID3\u0004\0\0\0\0\0\0".getBytes(), "song.mp3: unsupported format: MP3 (WAV and FLAC are read;");
-        assertError("clip.ogg", "OggS\0\u0002\0\0".getBytes(), "clip.ogg: unsupported format: Ogg (Vorbis, Opus or Ogg FLAC)");
+        assertError("song.mp3", "ID3\u0004\0\0\0\0\0\0".getBytes(), "song.mp3: no MP3 frames");
+        assertError("clip.ogg", "OggS\0\u0002\0\0".getBytes(), "clip.ogg: Ogg without packets");
+        assertError("clip.aac", new byte[] {(byte) 0xff, (byte) 0xf1, 0x50, (byte) 0x80}, "clip.aac: unsupported format: AAC (ADTS)");
         assertError("notes.wav", "hello, this is not audio\n".getBytes(), "notes.wav: unsupported format: text, not audio");
         assertError("blob.wav", new byte[] {0, 1, 2, 3, 4, 5, 6, 7}, "blob.wav: unsupported format: unknown (first bytes 00 01 02 03)");
         assertError("empty.flac", new byte[0], "empty.flac: empty file");

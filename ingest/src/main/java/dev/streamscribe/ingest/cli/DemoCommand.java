@@ -58,7 +58,7 @@ final class DemoCommand implements Command {
     @Override
     public String usage() {
         return "usage: ./asr demo [options] [FILE]\n"
-                + "  FILE                 WAV or FLAC file to play (default: the bundled sample)\n"
+                + "  FILE                 audio file to play (WAV, FLAC, MP3, Ogg; default: the bundled sample)\n"
                 + "  --fast               publish as fast as possible instead of in real time\n"
                 + "  --dashboard          also serve the live dashboard and /metrics, and keep running after the file until\n"
                 + "                       Ctrl-C, so that more streams can be published to the embedded broker; with it\n"

@@ -28,7 +28,7 @@ final class PublishCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: ./asr publish [options] FILE...     WAV or FLAC files, one stream each\n"
+        return "usage: ./asr publish [options] FILE...     audio files (WAV, FLAC, MP3, Ogg), one stream each\n"
                 + "       ./asr publish [options] -           standard input, sent as it arrives (WAV, or raw PCM)\n"
                 + "       ./asr publish [options] --mic       the default capture device, 16 kHz mono, until Ctrl-C\n"
                 + "  --stream-id ID       stream id (default: the file name, with several files ID-1, ID-2, ...;\n"
@@ -49,7 +49,7 @@ final class PublishCommand implements Command {
         boolean stdin = files.contains("-");
         if (o.flag("mic") && !files.isEmpty()) throw new UsageException("--mic takes no files");
         if (stdin && files.size() > 1) throw new UsageException("'-' (standard input) cannot be mixed with files");
-        if (!o.flag("mic") && files.isEmpty()) throw new UsageException("give WAV or FLAC files, '-' for standard input, or --mic");
+        if (!o.flag("mic") && files.isEmpty()) throw new UsageException("give audio files, '-' for standard input, or --mic");
         if (o.flag("mic")) return publishLive(o, openMicrophone(), "mic");
         if (stdin) return publishLive(o, PcmInput.wavOrRaw(System.in, "stdin", RawPcmOptions.spec(o)), "stdin");
         return publishFiles(o, files);

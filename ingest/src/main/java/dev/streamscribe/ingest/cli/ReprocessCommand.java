@@ -26,7 +26,7 @@ final class ReprocessCommand implements Command {
 
     @Override
     public String summary() {
-        return "transcribe an archive of WAV/FLAC files in parallel (resumable), or publish it to the pipeline";
+        return "transcribe an archive of audio files in parallel (resumable), or publish it to the pipeline";
     }
 
     @Override
@@ -34,8 +34,8 @@ final class ReprocessCommand implements Command {
         return """
                 usage: ./asr reprocess [options] DIR|LIST --out FILE.jsonl
                        ./asr reprocess [options] DIR|LIST --to-topic [--out FILE.jsonl]
-                  DIR                  every .wav and .flac under it, recursively; other audio files (.mp3, .ogg, ...)
-                                       get a failure line, non-audio files are ignored
+                  DIR                  every .wav, .flac, .mp3, .ogg and .opus under it, recursively; other audio files
+                                       (.m4a, .aac, ...) get a failure line, non-audio files are ignored
                   LIST                 a text file naming one audio file per line (relative to the list's folder; # comments)
                   --out FILE.jsonl     one JSON object per file, appended and flushed as each file finishes, in the
                                        order they finish: {"file","text","words":[{"word","startMs","endMs","confidence"}],

@@ -29,12 +29,12 @@ final class TranscribeCommand implements Command {
 
     @Override
     public String summary() {
-        return "transcribe WAV or FLAC files, or standard input, offline";
+        return "transcribe audio files (WAV, FLAC, MP3, Ogg Vorbis, Opus), or standard input, offline";
     }
 
     @Override
     public String usage() {
-        return "usage: ./asr transcribe [options] FILE...   WAV or FLAC files (PCM, float, mu-law or a-law)\n"
+        return "usage: ./asr transcribe [options] FILE...   WAV (PCM, float, mu-law, a-law), FLAC, MP3, Ogg Vorbis, Opus\n"
                 + "       ./asr transcribe [options] -         standard input as it arrives (WAV, or raw PCM)\n"
                 + "  --output-format F    text (default), jsonl (one JSON object per input: file, text, words,\n"
                 + "                       audioMs, processingMs), srt or vtt (subtitles: with one input on\n"

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Offline transcription of a whole file (WAV or FLAC), or of standard input as it arrives, through the same
+ * Offline transcription of a whole file (any format {@link AudioFiles} reads), or of standard input as it arrives, through the same
  * {@link RecognizerStream} the Kafka processor uses; the finals make the transcript. Safe to call from several threads on
  * one {@link Recognizer}: each call has its own stream, and the model and LM are only read.
  */

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  */
 public record ArchiveInputs(Path root, List<Path> files, List<Path> ignored) {
     /**
-     * What a folder walk picks up. WAV and FLAC are read; the other audio formats are picked up too so that each
-     * gets a failure line saying it was not transcribed, rather than vanishing. Anything else (refs.tsv, notes,
+     * What a folder walk picks up. WAV, FLAC, MP3, Ogg and Opus are read; the other audio formats are picked up too so
+     * that each gets a failure line saying it was not transcribed, rather than vanishing. Anything else (refs.tsv, notes,
      * cover images) is ignored, as are hidden files such as macOS's "._x.wav" resource forks.
      */
     static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "wave", "flac",

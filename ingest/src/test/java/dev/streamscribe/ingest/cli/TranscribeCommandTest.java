@@ -1,5 +1,6 @@
 package dev.streamscribe.ingest.cli;
 
+import dev.streamscribe.acoustic.training.ErrorRate;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.PcmFormat;
 import dev.streamscribe.ingest.TestAudio;
@@ -64,6 +65,20 @@ class TranscribeCommandTest {
         List<String> command = new ArrayList<>(List.of("sox"));
         command.addAll(List.of(args));
         assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), String.join(" ", command));
+    }
+
+    /** MP3 (sox, 32 kbit/s), Ogg Vorbis (sox) and Ogg Opus (opusenc, 24 kbit/s) of the same recording read as the WAV. */
+    @Test
+    void compressedFilesGiveTheWavsTranscript() {
+        Path wav = TestAudio.path(TestAudio.REPORT);
+        List<String> expected = words(CliRun.of("transcribe", wav.toString()).stdout());
+        assertTrue(expected.size() >= 5, expected.toString());
+        for (String ext : List.of("mp3", "ogg", "opus")) {
+            Path compressed = wav.resolveSibling("report." + ext);
+            CliRun run = CliRun.of("transcribe", compressed.toString());
+            assertEquals(0, run.exitCode(), run.stderr());
+            assertTrue(ErrorRate.distance(expected, words(run.stdout())) <= 1, ext + ": " + run.stdout() + " vs " + expected);
+        }
     }
 
     @Test
