@@ -1,9 +1,14 @@
 package dev.streamscribe.decoder.lm;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +33,8 @@ public final class ArpaModel implements LanguageModel {
     private static final double UNKNOWN_LOG_PROB = -7 * LN_10;
     /** Far above any model this is meant for; stops a corrupt header from sizing tables absurdly. */
     private static final int MAX_NGRAMS_PER_ORDER = 1 << 26;
+    private static final int BINARY_MAGIC = 0x53534C4D; // "SSLM"
+    private static final int BINARY_VERSION = 1;
 
     private final Map<String, Integer> ids;
     /** Per order-1; order 1 has none because a unigram's index is its word id. */
@@ -69,7 +76,70 @@ public final class ArpaModel implements LanguageModel {
     }
 
     public static ArpaModel read(Reader reader) throws IOException {
-        return new Parser(new BufferedReader(reader), "ARPA input").parse();
+        return read(reader, "ARPA input");
+    }
+
+    /** Reads ARPA text; {@code name} is used in errors. */
+    public static ArpaModel read(Reader reader, String name) throws IOException {
+        return new Parser(new BufferedReader(reader, 1 << 16), name).parse();
+    }
+
+    /**
+     * Writes the model in this class's own binary form, which {@link #readBinary} loads an order of magnitude faster
+     * than the ARPA text parses (no number parsing, no line splitting): the words in id order, then per order the
+     * n-gram keys, log-probabilities and backoffs.
+     */
+    public void writeBinary(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        d.writeInt(BINARY_MAGIC);
+        d.writeInt(BINARY_VERSION);
+        d.writeInt(order());
+        for (float[] p : logProb) d.writeInt(p.length);
+        String[] words = new String[logProb[0].length];
+        ids.forEach((w, id) -> words[id] = w);
+        for (String w : words) d.writeUTF(w);
+        for (int n = 2; n <= order(); n++) {
+            for (int i = 0; i < logProb[n - 1].length; i++) d.writeLong(tables[n - 1].key(i));
+        }
+        for (float[] p : logProb) for (float v : p) d.writeFloat(v);
+        for (float[] b : backoff) for (float v : b) d.writeFloat(v);
+        d.flush();
+    }
+
+    /** A model written by {@link #writeBinary}; an IOException for anything else or a damaged copy. */
+    public static ArpaModel readBinary(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+        if (d.readInt() != BINARY_MAGIC || d.readInt() != BINARY_VERSION) throw new IOException("not a binary language model of this version");
+        int order = d.readInt();
+        if (order < 1 || order > NgramTable.MAX_ORDER) throw new IOException("binary language model of order " + order);
+        int[] counts = new int[order];
+        for (int n = 0; n < order; n++) {
+            counts[n] = d.readInt();
+            if (counts[n] < 0 || counts[n] > MAX_NGRAMS_PER_ORDER || n == 0 && counts[n] > NgramTable.MAX_ID + 1) {
+                throw new IOException("binary language model with " + counts[n] + " " + (n + 1) + "-grams");
+            }
+        }
+        Map<String, Integer> ids = new HashMap<>(counts[0] * 2);
+        for (int id = 0; id < counts[0]; id++) ids.put(d.readUTF(), id);
+        NgramTable[] tables = new NgramTable[order];
+        for (int n = 2; n <= order; n++) {
+            tables[n - 1] = new NgramTable(counts[n - 1]);
+            for (int i = 0; i < counts[n - 1]; i++) {
+                if (tables[n - 1].add(d.readLong()) != i) throw new IOException("binary language model with a duplicate " + n + "-gram");
+            }
+        }
+        float[][] logProb = new float[order][];
+        float[][] backoff = new float[order][];
+        for (int n = 0; n < order; n++) logProb[n] = floats(d, counts[n]);
+        for (int n = 0; n < order; n++) backoff[n] = floats(d, counts[n]);
+        if (d.read() != -1) throw new IOException("binary language model with trailing bytes");
+        return new ArpaModel(ids, tables, logProb, backoff);
+    }
+
+    private static float[] floats(DataInputStream d, int count) throws IOException {
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) v[i] = d.readFloat();
+        return v;
     }
 
     @Override

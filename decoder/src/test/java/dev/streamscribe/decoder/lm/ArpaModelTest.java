@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,23 @@ class ArpaModelTest {
             -0.2\t<s> a b
             \\end\\
             """;
+
+    @Test
+    void theBinaryFormScoresExactlyAsTheTextItWasReadFrom() throws IOException {
+        ArpaModel text = ArpaModel.read(new StringReader(TINY));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        text.writeBinary(bytes);
+        ArpaModel binary = ArpaModel.readBinary(new ByteArrayInputStream(bytes.toByteArray()));
+        for (List<String> history : List.of(List.<String>of(), List.of("a"), List.of("<s>", "a"), List.of("b", "a"), List.of("zz"))) {
+            for (String w : List.of("a", "b", "zz")) assertEquals(text.logProb(history, w), binary.logProb(history, w), 0.0, history + " " + w);
+            assertEquals(text.endLogProb(history), binary.endLogProb(history), 0.0);
+        }
+        assertEquals(text.prefixLogProb(text.extendPrefix(LanguageModel.EMPTY_PREFIX, 'a')),
+                binary.prefixLogProb(binary.extendPrefix(LanguageModel.EMPTY_PREFIX, 'a')), 0.0);
+        byte[] cut = Arrays.copyOf(bytes.toByteArray(), bytes.size() - 3);
+        assertThrows(IOException.class, () -> ArpaModel.readBinary(new ByteArrayInputStream(cut)));
+        assertThrows(IOException.class, () -> ArpaModel.readBinary(new ByteArrayInputStream(TINY.getBytes())));
+    }
 
     @Test
     void evaluatesBackoffLikeTheArpaFormatSays() throws IOException {

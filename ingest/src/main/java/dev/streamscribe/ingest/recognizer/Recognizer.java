@@ -4,11 +4,10 @@ import dev.streamscribe.acoustic.model.AcousticModel;
 import dev.streamscribe.acoustic.model.Inference;
 import dev.streamscribe.acoustic.model.ModelMeta;
 import dev.streamscribe.acoustic.model.ModelStream;
-import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.decoder.CtcStreamDecoder;
 import dev.streamscribe.decoder.DecoderConfig;
+import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.decoder.UtteranceResult;
-import dev.streamscribe.decoder.lm.ArpaModel;
 import dev.streamscribe.decoder.lm.LanguageModel;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.frames.FeatureStream;
@@ -18,14 +17,12 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The stream recogniser shared by the Kafka processor, offline transcription, archive reprocessing and eval
@@ -75,11 +72,14 @@ public final class Recognizer implements AutoCloseable {
 
     private static LanguageModel loadLm(String lm) throws IOException {
         if (lm == null || lm.equals(RecognizerConfig.LM_NONE)) return null;
-        if (!lm.equals(RecognizerConfig.DEFAULT)) return ArpaModel.load(Path.of(lm));
-        InputStream in = Recognizer.class.getResourceAsStream(DEFAULT_LM_RESOURCE);
-        if (in == null) throw new IOException("the default language model is missing from the classpath: " + DEFAULT_LM_RESOURCE);
-        try (var reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)) {
-            return ArpaModel.read(reader);
+        if (!lm.equals(RecognizerConfig.DEFAULT)) {
+            Path file = Path.of(lm);
+            if (!Files.isRegularFile(file)) throw new NoSuchFileException(lm + " (--lm: none, default or an ARPA file)");
+            return LanguageModelCache.inUserCache().load(Files.readAllBytes(file), lm);
+        }
+        try (InputStream in = Recognizer.class.getResourceAsStream(DEFAULT_LM_RESOURCE)) {
+            if (in == null) throw new IOException("the default language model is missing from the classpath: " + DEFAULT_LM_RESOURCE);
+            return LanguageModelCache.inUserCache().load(in.readAllBytes(), DEFAULT_LM_RESOURCE);
         }
     }
 
