@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** {@code ./asr transcribe [--output-format F] FILE...|-}: offline transcription through the stream recogniser. */
+/** {@code ./asr transcribe [--output F] FILE...|-}: offline transcription through the stream recogniser. */
 final class TranscribeCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OUTPUT_FORMATS = List.of("text", "jsonl", "srt", "vtt");
@@ -36,9 +36,10 @@ final class TranscribeCommand implements Command {
     public String usage() {
         return "usage: ./asr transcribe [options] FILE...   WAV (PCM, float, mu-law, a-law), FLAC, MP3, Ogg Vorbis, Opus\n"
                 + "       ./asr transcribe [options] -         standard input as it arrives (WAV, or raw PCM)\n"
-                + "  --output-format F    text (default), jsonl (one JSON object per input: file, text, words,\n"
-                + "                       audioMs, processingMs), srt or vtt (subtitles: with one input on\n"
-                + "                       standard output, with several written beside each input as NAME.srt/.vtt)\n"
+                + "  --output F           text (default), jsonl (one JSON object per input: file, text, words,\n"
+                + "                       audioMs, processingMs), srt or vtt (subtitles, a cue per final or at most\n"
+                + "                       7 s and 2 lines of 42 characters; with one input on standard output, with\n"
+                + "                       several written beside each input as NAME.srt/.vtt)\n"
                 + RawPcmOptions.HELP + "\n"
                 + RecognizerOptions.HELP + "\n"
                 + "Standard input in text format prints each final line as soon as it is decided. A file that cannot be\n"
@@ -50,9 +51,9 @@ final class TranscribeCommand implements Command {
     public int run(Options o) throws Exception {
         List<String> inputs = o.positional();
         if (inputs.isEmpty()) throw new UsageException("no input files (usage: ./asr transcribe [options] FILE... or -)");
-        String format = o.get("output-format", "text").toLowerCase(Locale.ROOT);
+        String format = o.get("output", "text").toLowerCase(Locale.ROOT);
         if (!OUTPUT_FORMATS.contains(format)) {
-            throw new UsageException("--output-format: unknown format '" + format + "' (" + String.join(", ", OUTPUT_FORMATS) + ")");
+            throw new UsageException("--output: unknown format '" + format + "' (" + String.join(", ", OUTPUT_FORMATS) + ")");
         }
         if (inputs.contains("-") && inputs.size() > 1) throw new UsageException("'-' (standard input) cannot be mixed with files");
         Output output = new Output(format, inputs.size() > 1);
@@ -110,7 +111,7 @@ final class TranscribeCommand implements Command {
                 }
                 case "jsonl" -> System.out.println(JSON.writeValueAsString(r.jsonFields()));
                 default -> {
-                    String subtitles = Subtitles.render(Subtitles.cues(r.words()), Subtitles.Format.of(format));
+                    String subtitles = Subtitles.render(Subtitles.cues(r.utterances()), Subtitles.Format.of(format));
                     if (!severalInputs) {
                         System.out.print(subtitles);
                         return;

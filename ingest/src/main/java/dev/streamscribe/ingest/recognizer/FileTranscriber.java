@@ -22,14 +22,19 @@ import java.util.function.Consumer;
  * one {@link Recognizer}: each call has its own stream, and the model and LM are only read.
  */
 public final class FileTranscriber {
-    /** The transcript of one file: the concatenated finals and all their words. */
-    public record FileTranscript(String file, String text, List<Word> words, long audioMs, long processingMs) {
-        /** The fields of the JSON line of {@code transcribe --output-format jsonl} and {@code reprocess} (DESIGN §5), in order. */
+    /** The transcript of one file: the concatenated finals, and each final's words. */
+    public record FileTranscript(String file, String text, List<List<Word>> utterances, long audioMs, long processingMs) {
+        /** All the words, in order. */
+        public List<Word> words() {
+            return utterances.stream().flatMap(List::stream).toList();
+        }
+
+        /** The fields of the JSON line of {@code transcribe --output jsonl} and {@code reprocess}, in order. */
         public Map<String, Object> jsonFields() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file);
             m.put("text", text);
-            m.put("words", words);
+            m.put("words", words());
             m.put("audioMs", audioMs);
             m.put("processingMs", processingMs);
             return m;
@@ -92,7 +97,7 @@ public final class FileTranscriber {
         FileTranscript finish(String name) {
             keep(stream.finish());
             long ms = (System.nanoTime() - started) / 1_000_000;
-            return new FileTranscript(name, textOf(finals), finals.stream().flatMap(r -> r.words().stream()).toList(),
+            return new FileTranscript(name, textOf(finals), finals.stream().map(UtteranceResult::words).toList(),
                     samples * 1000 / rate, ms);
         }
 

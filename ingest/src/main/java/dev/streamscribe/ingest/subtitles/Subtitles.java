@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Subtitle cues from timed words, in SubRip (SRT) or WebVTT. A cue holds at most two lines of 42 characters and
- * 7 seconds, the usual limits of broadcast subtitles, and a pause of a second or more starts a new one, so that a
- * cue is not on screen while nobody speaks.
+ * Subtitle cues from timed words, in SubRip (SRT) or WebVTT. Each final (an utterance the endpointer closed) starts
+ * a cue; a cue holds at most two lines of 42 characters and 7 seconds, the usual limits of broadcast subtitles, and a
+ * pause of a second or more starts a new one, so that a cue is not on screen while nobody speaks.
  */
 public final class Subtitles {
     public enum Format {
@@ -33,17 +33,20 @@ public final class Subtitles {
 
     private Subtitles() {}
 
-    public static List<Cue> cues(List<Word> words) {
+    /** The cues of a transcript given as its finals' words, in order. */
+    public static List<Cue> cues(List<List<Word>> finals) {
         List<Cue> cues = new ArrayList<>();
-        List<Word> open = new ArrayList<>();
-        for (Word w : words) {
-            if (!open.isEmpty() && startsNewCue(open, w)) {
-                cues.add(cue(open));
-                open.clear();
+        for (List<Word> words : finals) {
+            List<Word> open = new ArrayList<>();
+            for (Word w : words) {
+                if (!open.isEmpty() && startsNewCue(open, w)) {
+                    cues.add(cue(open));
+                    open.clear();
+                }
+                open.add(w);
             }
-            open.add(w);
+            if (!open.isEmpty()) cues.add(cue(open));
         }
-        if (!open.isEmpty()) cues.add(cue(open));
         return cues;
     }
 

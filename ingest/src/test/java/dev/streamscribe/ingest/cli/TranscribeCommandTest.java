@@ -92,7 +92,7 @@ class TranscribeCommandTest {
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(expected, String.join(" ", run.stdout().strip().lines().toList()), "finals, one per line");
 
-        CliRun wav = CliRun.withStdin(Files.readAllBytes(file), "transcribe", "--lm", "none", "--output-format", "jsonl", "-");
+        CliRun wav = CliRun.withStdin(Files.readAllBytes(file), "transcribe", "--lm", "none", "--output", "jsonl", "-");
         assertTrue(wav.stdout().contains("\"file\":\"stdin\"") && wav.stdout().contains("\"text\":\"" + expected + "\""),
                 "a WAV header on standard input sets the layout: " + wav.stdout());
     }
@@ -101,7 +101,7 @@ class TranscribeCommandTest {
     void subtitlesHoldEveryWordOfTheTranscriptInTimedCues(@TempDir Path dir) throws Exception {
         Path file = TestAudio.path(TestAudio.REPORT);
         String text = CliRun.of("transcribe", "--lm", "none", file.toString()).stdout().strip();
-        CliRun srt = CliRun.of("transcribe", "--lm", "none", "--output-format", "srt", file.toString());
+        CliRun srt = CliRun.of("transcribe", "--lm", "none", "--output", "srt", file.toString());
         assertEquals(0, srt.exitCode(), srt.stderr());
         List<String> cueWords = new ArrayList<>();
         for (String line : srt.stdout().lines().toList()) {
@@ -113,7 +113,7 @@ class TranscribeCommandTest {
 
         Path a = Files.copy(file, dir.resolve("a.wav"));
         Path b = Files.copy(file, dir.resolve("b.wav"));
-        CliRun two = CliRun.of("transcribe", "--lm", "none", "--output-format", "vtt", a.toString(), b.toString());
+        CliRun two = CliRun.of("transcribe", "--lm", "none", "--output", "vtt", a.toString(), b.toString());
         assertEquals(0, two.exitCode(), two.stderr());
         for (Path p : List.of(a, b)) {
             assertTrue(Files.readString(Path.of(p + ".vtt")).startsWith("WEBVTT\n\n00:00:0"), "several inputs: NAME.vtt beside each");

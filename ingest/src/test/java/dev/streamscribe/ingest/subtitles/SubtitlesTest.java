@@ -16,7 +16,7 @@ class SubtitlesTest {
 
     @Test
     void srtAndVttCarryTheSameCuesInTheirOwnSyntax() {
-        List<Word> words = List.of(w("hello", 500, 900), w("there", 950, 1_400), w("again", 3_000, 3_500));
+        List<List<Word>> words = List.of(List.of(w("hello", 500, 900), w("there", 950, 1_400), w("again", 3_000, 3_500)));
         assertEquals("""
                 1
                 00:00:00,500 --> 00:00:01,400
@@ -44,7 +44,7 @@ class SubtitlesTest {
     void longSpeechIsCutIntoCuesOfAtMostTwoLinesAndSevenSeconds() {
         List<Word> words = new ArrayList<>();
         for (int i = 0; i < 60; i++) words.add(w(i % 3 == 0 ? "subtitles" : "are", i * 300L, i * 300L + 250));
-        List<Subtitles.Cue> cues = Subtitles.cues(words);
+        List<Subtitles.Cue> cues = Subtitles.cues(List.of(words));
         assertTrue(cues.size() > 2, cues.toString());
         int count = 0;
         for (Subtitles.Cue c : cues) {
@@ -55,5 +55,11 @@ class SubtitlesTest {
         }
         assertEquals(words.size(), count, "every word is in exactly one cue");
         assertEquals(List.of(), Subtitles.cues(List.of()));
+    }
+
+    @Test
+    void eachFinalStartsACue() {
+        List<Subtitles.Cue> cues = Subtitles.cues(List.of(List.of(w("go", 0, 200), w("on", 250, 400)), List.of(w("now", 450, 600))));
+        assertEquals(List.of(List.of("go on"), List.of("now")), cues.stream().map(Subtitles.Cue::lines).toList());
     }
 }
