@@ -42,12 +42,18 @@ final class KafkaOptions {
     }
 
     /** How long a command that needs the cluster waits for a broker before it says none answered. */
-    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+    private static final int DEFAULT_BROKER_TIMEOUT_MS = 10_000;
+    static final String BROKER_TIMEOUT_HELP = "  --broker-timeout-ms N   how long to wait for a broker to answer before giving up"
+            + " (default " + DEFAULT_BROKER_TIMEOUT_MS + ")";
 
-    /** Fails with a one-line reason, instead of retrying in silence, when no broker of the cluster answers. */
-    static void requireBroker(KafkaSettings kafka) throws InterruptedException {
+    /**
+     * Says which cluster it waits for, then fails with a one-line reason, instead of retrying in silence, when no
+     * broker answers within {@code --broker-timeout-ms}.
+     */
+    static void requireBroker(Options o, KafkaSettings kafka, String command) throws InterruptedException {
+        System.out.println(command + ": connecting to " + kafka.bootstrapServers() + " ...");
         try {
-            kafka.checkReachable(BROKER_TIMEOUT);
+            kafka.checkReachable(Duration.ofMillis(o.getInt("broker-timeout-ms", DEFAULT_BROKER_TIMEOUT_MS)));
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }

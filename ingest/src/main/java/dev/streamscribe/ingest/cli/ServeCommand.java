@@ -26,7 +26,8 @@ final class ServeCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: ./asr serve [options]\n" + KafkaOptions.HELP + "\n" + KafkaOptions.STREAMS_HELP + "\n"
+        return "usage: ./asr serve [options]\n" + KafkaOptions.HELP + "\n"
+                + KafkaOptions.BROKER_TIMEOUT_HELP + "\n" + KafkaOptions.STREAMS_HELP + "\n"
                 + KafkaOptions.PIPELINE_HELP + "\n"
                 + "  --replication-factor N   of topics this command creates (default 1)\n" + RecognizerOptions.HELP + "\n"
                 + HttpOptions.help(DEFAULT_METRICS_PORT) + "\n  Prometheus metrics are at http://HOST:PORT/metrics.";
@@ -36,8 +37,7 @@ final class ServeCommand implements Command {
     public int run(Options o) throws Exception {
         KafkaSettings kafka = KafkaOptions.kafka(o, "localhost:9092");
         PipelineConfig config = KafkaOptions.pipeline(o);
-        System.out.println("serve: connecting to " + kafka.bootstrapServers() + " ...");
-        KafkaOptions.requireBroker(kafka);
+        KafkaOptions.requireBroker(o, kafka, "serve");
         kafka.createTopics(config, KafkaOptions.partitions(o), (short) o.getInt("replication-factor", 1));
         HttpSettings http = HttpOptions.from(o, DEFAULT_METRICS_PORT);
         try (StopSignal signal = new StopSignal();

@@ -52,7 +52,8 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientS
                     .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within "
-                    + timeout.toSeconds() + " s (--bootstrap-servers)", e);
+                    + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
+                    + " (--bootstrap-servers)", e);
         }
     }
 
