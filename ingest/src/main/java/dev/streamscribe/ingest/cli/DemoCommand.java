@@ -22,6 +22,7 @@ import dev.streamscribe.ingest.web.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +126,7 @@ final class DemoCommand implements Command {
     /** Publishes the audio as stream "demo" and prints its results until its end-of-stream final; returns the finals' texts. */
     private static List<String> play(KafkaSettings kafka, PipelineConfig config, Audio audio, boolean realtime) throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
-        Console console = new Console();
+        Console console = new Console(System.out);
         try (TranscriptTail tail = new TranscriptTail(kafka, config.transcriptsTopic(), t -> {
                 console.print(t);
                 if (t.isEos()) ended.countDown();
@@ -161,24 +162,29 @@ final class DemoCommand implements Command {
     }
 
     /** Prints each result, except partials that repeat the one before: a quiet stretch would print the same line. */
-    private static final class Console {
+    static final class Console {
+        private final PrintStream out;
         private String lastPartial = "";
         final List<String> finals = new ArrayList<>();
+
+        Console(PrintStream out) {
+            this.out = out;
+        }
 
         void print(Transcript t) {
             String when = String.format(Locale.ROOT, "%6.2f-%6.2f s", t.startMs() / 1000.0, t.endMs() / 1000.0);
             if (t.isFinal() && t.text().isBlank()) {
                 // the end-of-stream marker after the last utterance: nothing was said, so no confidence to show
                 lastPartial = "";
-                if (t.isEos()) System.out.printf(Locale.ROOT, "end of stream at %.2f s%n", t.endMs() / 1000.0);
+                if (t.isEos()) out.printf(Locale.ROOT, "end of stream at %.2f s%n", t.endMs() / 1000.0);
             } else if (t.isFinal()) {
                 lastPartial = "";
                 finals.add(t.text());
-                System.out.printf(Locale.ROOT, "FINAL   #%d %s  %s  (confidence %.2f)%s%n", t.utterance(), when, t.text(),
+                out.printf(Locale.ROOT, "FINAL   #%d %s  %s  (confidence %.2f)%s%n", t.utterance(), when, t.text(),
                         t.confidence(), t.isEos() ? "  [end of stream]" : "");
             } else if (!t.text().equals(lastPartial)) {
                 lastPartial = t.text();
-                System.out.printf("partial #%d %s  %s%n", t.utterance(), when, t.text());
+                out.printf("partial #%d %s  %s%n", t.utterance(), when, t.text());
             }
         }
     }
