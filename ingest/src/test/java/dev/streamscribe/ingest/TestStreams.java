@@ -32,7 +32,7 @@ public final class TestStreams {
         return new Audio(out, rate);
     }
 
-    /** A stream's transcript as DESIGN §2 defines it: its finals' texts joined by spaces, empty ones skipped. */
+    /** A stream's transcript as ARCHITECTURE.md §3 defines it: its finals' texts joined by spaces, empty ones skipped. */
     public static String finalText(List<Transcript> results) {
         return String.join(" ", results.stream().filter(Transcript::isFinal).map(Transcript::text).filter(t -> !t.isEmpty()).toList());
     }

@@ -105,7 +105,7 @@ public final class AcousticModel implements Inference, AutoCloseable {
      * their first frames up to the end of the shortest, then the longer ones go on from there with their new state,
      * and so on. A batch thus costs as many LSTM steps as its longest request rather than one call per length, which
      * matters because chunks of a few frames make every stream's request one of a few lengths. Running a chunk in
-     * parts with its state carried gives the log-probs of running it whole (DESIGN §4).
+     * parts with its state carried gives the log-probs of running it whole (ARCHITECTURE.md §5).
      */
     @Override
     public List<Response> step(List<Request> requests) {

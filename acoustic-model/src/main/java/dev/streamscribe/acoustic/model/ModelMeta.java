@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The model's {@code meta.json} (DESIGN §4): everything a user of the SavedModel needs besides the graph —
+ * The model's {@code meta.json} (ARCHITECTURE.md §5): everything a user of the SavedModel needs besides the graph —
  * feature settings and normalisation, alphabet, time stride, state shapes, and how it was trained.
  */
 public record ModelMeta(String name, FeatureConfig features, String alphabet, int blank, ModelConfig model,

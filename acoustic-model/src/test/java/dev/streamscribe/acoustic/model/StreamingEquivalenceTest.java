@@ -12,7 +12,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DESIGN §4: running a stream in chunks with carried state gives the log-probs of one pass (within 1e-4). */
+/** ARCHITECTURE.md §5: running a stream in chunks with carried state gives the log-probs of one pass (within 1e-4). */
 class StreamingEquivalenceTest {
     private static AcousticModel model;
 

@@ -1,7 +1,7 @@
 package dev.streamscribe.features.frames;
 
 /**
- * Log-mel feature settings (DESIGN §3). Training and inference read them from the model's meta.json, so a
+ * Log-mel feature settings (ARCHITECTURE.md §4). Training and inference read them from the model's meta.json, so a
  * model is always fed the features it was trained on.
  */
 public record FeatureConfig(int sampleRate, int windowSamples, int hopSamples, int fftSize, int melBands,

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The frames of a stream must not depend on how its audio is cut into chunks (DESIGN §3). */
+/** The frames of a stream must not depend on how its audio is cut into chunks (ARCHITECTURE.md §4). */
 class ChunkInvarianceTest {
 
     static float[] chirp(int rate, double seconds, long seed) {

@@ -44,7 +44,7 @@ import java.util.Set;
  */
 final class BenchCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The bar of DESIGN §6: p95 partial latency under 300 ms. */
+    /** The bar of ARCHITECTURE.md §8: p95 partial latency under 300 ms. */
     private static final int LATENCY_TARGET_MS = 300;
     private static final String PIPELINE_JAVA_OPTS = "-Xmx1g";
     /** A first round, not reported: the JIT compilers of both JVMs are busy for the first minute or so. */
@@ -112,7 +112,7 @@ final class BenchCommand implements Command {
         int seconds = o.getInt("seconds", 30);
         int chunkMs = o.getInt("chunk-ms", 100);
         if (seconds < 1 || chunkMs < 10 || chunkMs > 10_000) throw new UsageException("--seconds must be at least 1 and --chunk-ms 10-10000");
-        FeatureConfig features = FeatureConfig.DEFAULT; // DESIGN §3 fixes the features of every model
+        FeatureConfig features = FeatureConfig.DEFAULT; // ARCHITECTURE.md §4 fixes the features of every model
         double lookaheadMs = (features.windowSamples() - features.hopSamples()) * 1000.0 / features.sampleRate();
         List<Audio> recordings = recordings(o.positional().subList(2, o.positional().size()));
         Path work = Files.createTempDirectory("streamscribe-bench");

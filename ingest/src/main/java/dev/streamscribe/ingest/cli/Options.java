@@ -72,9 +72,9 @@ public final class Options {
         return o;
     }
 
-    /** Flags that never take a value, so that {@code --realtime a.wav} keeps a.wav positional. */
+    /** Flags that never take a value, so that {@code --jsonl a.wav} keeps a.wav positional. */
     private static boolean isSwitch(String name) {
-        return List.of("help", "realtime", "mic", "to-topic", "greedy", "fast", "dashboard", "from-beginning", "sweep", "dev-only", "commercial-only").contains(name);
+        return List.of("jsonl", "help", "realtime", "mic", "to-topic", "greedy", "fast", "dashboard", "from-beginning", "sweep", "dev-only", "commercial-only").contains(name);
     }
 
     public static String propertyName(String flag) {

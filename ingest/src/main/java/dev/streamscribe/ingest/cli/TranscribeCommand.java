@@ -40,6 +40,7 @@ final class TranscribeCommand implements Command {
                 + "                       audioMs, processingMs), srt or vtt (subtitles, a cue per final or at most\n"
                 + "                       7 s and 2 lines of 42 characters; with one input on standard output, with\n"
                 + "                       several written beside each input as NAME.srt/.vtt)\n"
+                + "  --jsonl              the same as --output jsonl\n"
                 + RawPcmOptions.HELP + "\n"
                 + RecognizerOptions.HELP + "\n"
                 + "Standard input in text format prints each final line as soon as it is decided. A file that cannot be\n"
@@ -51,7 +52,8 @@ final class TranscribeCommand implements Command {
     public int run(Options o) throws Exception {
         List<String> inputs = o.positional();
         if (inputs.isEmpty()) throw new UsageException("no input files (usage: ./asr transcribe [options] FILE... or -)");
-        String format = o.get("output", "text").toLowerCase(Locale.ROOT);
+        String format = o.get("output", o.flag("jsonl") ? "jsonl" : "text").toLowerCase(Locale.ROOT);
+        if (o.flag("jsonl") && !format.equals("jsonl")) throw new UsageException("--jsonl and --output " + format + " contradict each other");
         if (!OUTPUT_FORMATS.contains(format)) {
             throw new UsageException("--output: unknown format '" + format + "' (" + String.join(", ", OUTPUT_FORMATS) + ")");
         }

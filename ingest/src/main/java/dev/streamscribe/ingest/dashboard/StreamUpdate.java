@@ -20,7 +20,7 @@ record StreamUpdate(String streamId, String type, int utterance, String text, Li
     static final int MAX_TEXT_CHARS = 2_000;
     static final int MAX_WORDS = 300;
     static final int MAX_WORD_CHARS = 100;
-    /** As the pipeline's own limit on stream ids (DESIGN §2). */
+    /** As the pipeline's own limit on stream ids (ARCHITECTURE.md §3). */
     static final int MAX_STREAM_ID_CHARS = 256;
 
     /** The update for {@code t}, or null if it is not a transcript the dashboard can show. */

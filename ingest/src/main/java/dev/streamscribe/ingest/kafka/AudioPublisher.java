@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Sends audio to {@code audio.chunks} as a producer of DESIGN §2 would: s16le chunks of {@code chunkMs} with
+ * Sends audio to {@code audio.chunks} as a producer of ARCHITECTURE.md §3 would: s16le chunks of {@code chunkMs} with
  * seq/rate/format/channels headers and eos on the last, optionally paced in real time like a live source.
  * The producer is idempotent, so a retried send cannot duplicate a chunk.
  */
@@ -58,7 +58,7 @@ public final class AudioPublisher implements AutoCloseable {
     }
 
     /**
-     * Fails before anything is sent on a stream the pipeline would dead-letter chunk by chunk (DESIGN §2): a
+     * Fails before anything is sent on a stream the pipeline would dead-letter chunk by chunk (ARCHITECTURE.md §3): a
      * stream id that is empty, too long or has control characters, or a rate outside what the topic takes.
      */
     public static void checkStream(String streamId, int rate) {

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Cuts a {@link PcmInput} into {@code audio.chunks} payloads as it arrives (DESIGN §2): {@code chunkMs} of audio
+ * Cuts a {@link PcmInput} into {@code audio.chunks} payloads as it arrives (ARCHITECTURE.md §3): {@code chunkMs} of audio
  * each, re-encoded as s16le mono, numbered from 0 and sent the moment they are read, so a live source is behind
  * by at most one chunk. A chunk cannot know it is the last until the next read finds the end, so when the input
  * ends on a chunk boundary the stream closes with an empty eos chunk; otherwise the short last chunk carries eos.

@@ -13,7 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One record of {@code audio.chunks} after validation (DESIGN §2): everything here is checked, so the processor
+ * One record of {@code audio.chunks} after validation (ARCHITECTURE.md §3): everything here is checked, so the processor
  * only has to judge it against the stream's state.
  */
 public record AudioChunk(String streamId, long seq, int rate, PcmFormat format, int channels, boolean eos, float[] samples,

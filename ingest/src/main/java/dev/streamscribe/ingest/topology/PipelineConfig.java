@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The topology's settings. Chunks are capped both in bytes (Kafka's default message limit is about 1 MB) and in
- * duration (DESIGN §2: 1 ms to 10 s), so no record can make a stream buffer much audio. A stream that sends
+ * duration (ARCHITECTURE.md §3: 1 ms to 10 s), so no record can make a stream buffer much audio. A stream that sends
  * nothing for {@code idleTimeout} is finalised and its state deleted. A partition keeps at most {@code maxStreams}
  * streams (live, or ended and not yet expired), so producers inventing stream ids cannot fill the disk.
  * A chunk's audio waits up to {@code batchWindow} for the model, so that the chunks of other streams arriving

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
-/** One value of the {@code transcripts} topic (DESIGN §2). {@code eos} is present only on the final that ends a stream. */
+/** One value of the {@code transcripts} topic (ARCHITECTURE.md §3). {@code eos} is present only on the final that ends a stream. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Transcript(String streamId, int utterance, String type, String text, long startMs, long endMs,
                          double confidence, List<Word> words, long audioMs, String emittedAt, String model, Boolean eos) {

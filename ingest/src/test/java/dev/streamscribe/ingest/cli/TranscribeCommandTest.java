@@ -92,7 +92,7 @@ class TranscribeCommandTest {
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(expected, String.join(" ", run.stdout().strip().lines().toList()), "finals, one per line");
 
-        CliRun wav = CliRun.withStdin(Files.readAllBytes(file), "transcribe", "--lm", "none", "--output", "jsonl", "-");
+        CliRun wav = CliRun.withStdin(Files.readAllBytes(file), "transcribe", "--lm", "none", "--jsonl", "-");
         assertTrue(wav.stdout().contains("\"file\":\"stdin\"") && wav.stdout().contains("\"text\":\"" + expected + "\""),
                 "a WAV header on standard input sets the layout: " + wav.stdout());
     }

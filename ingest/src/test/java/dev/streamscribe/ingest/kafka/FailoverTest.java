@@ -30,7 +30,7 @@ import static dev.streamscribe.ingest.kafka.LiveFleet.partition;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN §6, reliability: kill an instance mid-stream, or restart it, and the transcripts are exactly those of an
+ * ARCHITECTURE.md §6, exactly-once: kill an instance mid-stream, or restart it, and the transcripts are exactly those of an
  * undisturbed run. Eight live streams on four partitions; every stream's committed transcript (read_committed, as
  * {@link TranscriptTail} reads) must be the offline transcript of the same audio, with no final lost, repeated or
  * out of order, and one eos final.

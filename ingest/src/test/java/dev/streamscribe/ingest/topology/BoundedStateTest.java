@@ -23,7 +23,7 @@ import static dev.streamscribe.ingest.topology.TopologyHarness.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DESIGN §6, "state bounded per stream": neither many streams nor long ones make the store grow without limit. */
+/** ARCHITECTURE.md §6, "bounded whatever the audio": neither many streams nor long ones make the store grow without limit. */
 class BoundedStateTest {
     /**
      * What one live stream may keep. The state is fixed-size model state (LSTM h and c, 2 x 2 x 512 floats = 8 KB;
