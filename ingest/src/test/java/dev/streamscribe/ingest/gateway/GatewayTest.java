@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,6 +162,30 @@ class GatewayTest {
             assertEquals(offline, TestStreams.finalText(got));
             String withHotWord = TestStreams.finalText(boosted.transcripts());
             assertTrue(List.of(withHotWord.split(" ")).contains("noon") && !List.of(offline.split(" ")).contains("noon"), withHotWord);
+        }
+    }
+
+    /** A phone system's mu-law audio at 8 kHz gives the transcript of the same audio decoded to s16le. */
+    @Test
+    void muLawFromAPhoneSystemReadsAsTheLinearAudio() throws Exception {
+        Path raw = dir.resolve("call.ulaw");
+        Path decoded = dir.resolve("call-decoded.wav");
+        String source = TestAudio.path(TestAudio.WEATHER_8K).toString();
+        assertEquals(0, new ProcessBuilder("sox", source, "-t", "raw", "-e", "u-law", "-b", "8", raw.toString()).inheritIO().start().waitFor());
+        assertEquals(0, new ProcessBuilder("sox", "-t", "raw", "-r", "8000", "-c", "1", "-e", "u-law", "-b", "8", raw.toString(),
+                "-e", "signed-integer", "-b", "16", decoded.toString()).inheritIO().start().waitFor());
+        byte[] mulaw = Files.readAllBytes(raw);
+        try (Gateway g = gateway(GatewaySettings.defaults())) {
+            Client phone = Client.open(uri(g, "rate=8000&format=mulaw"), Map.of());
+            phone.streamId();
+            for (int from = 0; from < mulaw.length; from += 160) { // 20 ms packets, as RTP carries them
+                phone.send(Arrays.copyOfRange(mulaw, from, Math.min(mulaw.length, from + 160)));
+            }
+            phone.send("eos");
+            assertTrue(phone.awaitClose());
+            String expected = new FileTranscriber(TestAudio.recognizer()).transcribe(decoded).text();
+            assertFalse(expected.isBlank());
+            assertEquals(expected, TestStreams.finalText(phone.transcripts()));
         }
     }
 
