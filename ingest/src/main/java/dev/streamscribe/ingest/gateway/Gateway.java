@@ -71,9 +71,13 @@ public final class Gateway implements AutoCloseable {
         this.server = new Server(new InetSocketAddress(settings.host(), settings.port()));
         server.setReuseAddr(true);
         server.start();
-        server.started.await(30, TimeUnit.SECONDS);
-        if (server.failure != null) throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
-                + " (" + server.failure.getMessage() + "); choose another --http-port or --http-host");
+        if (!server.started.await(30, TimeUnit.SECONDS) || server.failure != null) {
+            tail.close();
+            producer.close();
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + " ("
+                    + (server.failure == null ? "no answer within 30 s" : server.failure.getMessage())
+                    + "); choose another --gateway-port or --gateway-host");
+        }
         long every = Math.max(50, settings.idleTimeout().toMillis() / 4);
         idleCheck.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.MILLISECONDS);
     }
