@@ -21,7 +21,7 @@ class DemoShutdownTest {
         Path log = tmp.resolve("demo.log");
         Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "demo", "--dashboard", "--fast", "--http-port", "0")
+                "demo", "--dashboard", "--fast", "--http-port", "0", "--gateway-port", "0")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             while (demo.isAlive() && !Files.readString(log).contains("stays up until Ctrl-C")) Thread.sleep(200);
