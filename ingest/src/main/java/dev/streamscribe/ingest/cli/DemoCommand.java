@@ -71,6 +71,10 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(Options o) throws Exception {
+        // The demo keeps its broker and state in a temporary folder on purpose (removed at the end); Kafka warns about
+        // both, which only matters for a real deployment. Set before Kafka's first logger reads the configuration.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.StateDirectory", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
         boolean bundled = o.positional().isEmpty();
         Audio audio = bundled ? sample() : AudioFiles.read(Path.of(o.positional().get(0)));
         List<String> reference = bundled ? sampleText() : null;

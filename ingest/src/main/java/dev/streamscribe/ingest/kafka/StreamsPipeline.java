@@ -73,6 +73,8 @@ public final class StreamsPipeline implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.processingGuarantee());
         // Dead letters carry whole chunks, which may be as large as the input limit.
         p.put(StreamsConfig.producerPrefix("max.request.size"), config.maxDeadLetterBytes());
+        // Kafka 5 makes this the default and warns at every start until it is set; the topology has no global state
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.putAll(s.streamsOverrides());
         return kafka.properties(p);
     }
