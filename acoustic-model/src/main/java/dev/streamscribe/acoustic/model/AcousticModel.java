@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public final class AcousticModel implements Inference, AutoCloseable {
     /** The models shipped in this jar, by name (each under /models/NAME/ on the classpath); the first is the default. */
-    public static final List<String> BUNDLED = List.of("en-conv-lstm-v31", "en-conv-lstm-v6", "en-conv-lstm-v1");
+    public static final List<String> BUNDLED = List.of("en-conv-lstm-v33", "en-conv-lstm-v6", "en-conv-lstm-v1");
     private static final List<String> BUNDLED_FILES = List.of("meta.json", "saved_model.pb",
             "variables/variables.index", "variables/variables.data-00000-of-00001");
 

@@ -143,7 +143,7 @@ class GatewayTest {
     void twoClientsEachGetTheirOwnStreamsTranscriptAndHotWordsApplyToTheirStreamOnly() throws Exception {
         try (Gateway g = gateway(GatewaySettings.defaults())) {
             Client plain = Client.open(uri(g, "rate=16000"), Map.of());
-            Client boosted = Client.open(uri(g, "rate=16000&format=s16le&hotwords=noon:4"), Map.of());
+            Client boosted = Client.open(uri(g, "rate=16000&format=s16le&hotwords=noon:8"), Map.of());
             String plainId = plain.streamId();
             String boostedId = boosted.streamId();
             assertNotEquals(plainId, boostedId);

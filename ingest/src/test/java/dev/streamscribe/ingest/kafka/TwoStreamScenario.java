@@ -47,7 +47,7 @@ final class TwoStreamScenario {
                  if (t.isEos()) ended.countDown();
              });
              AudioPublisher publisher = new AudioPublisher(kafka, config.inputTopic(), 100);
-             AudioPublisher boosting = new AudioPublisher(kafka, config.inputTopic(), 100, HotWords.parse("noon", ','))) {
+             AudioPublisher boosting = new AudioPublisher(kafka, config.inputTopic(), 100, HotWords.parse("noon:8", ','))) {
             pipeline.awaitRunning(Duration.ofSeconds(60));
             List<byte[]> a = TestStreams.s16leChunks(TestAudio.read(TestAudio.REPORT), 100);
             List<byte[]> b = TestStreams.s16leChunks(TestAudio.read(TestAudio.WEATHER_8K), 100);

@@ -82,11 +82,11 @@ class TranscriptionTopologyTest {
         for (int i = 0; i < chunks.size(); i++) {
             boolean eos = i == chunks.size() - 1;
             Headers boosted = chunk(i, audio.sampleRate(), "s16le", eos);
-            if (i == 0) boosted.add("hotwords", "noon:4".getBytes(StandardCharsets.UTF_8));
+            if (i == 0) boosted.add("hotwords", "noon:8".getBytes(StandardCharsets.UTF_8));
             send("boosted", chunks.get(i), boosted);
             send("plain", chunks.get(i), chunk(i, audio.sampleRate(), "s16le", eos));
             if (i == 5) {
-                assertEquals(HotWords.parse("noon:4", ','),
+                assertEquals(HotWords.parse("noon:8", ','),
                         TestAudio.recognizer().restore(pipe.state(key("boosted")).recognizer()).hotWords());
             }
         }
