@@ -3,6 +3,7 @@ package dev.streamscribe.decoder.lm;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -68,11 +69,20 @@ public final class ArpaModel implements LanguageModel {
 
     /** Reads an ARPA file, gunzipping it if its name ends in {@code .gz}. */
     public static ArpaModel load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-             BufferedReader reader = new BufferedReader(
-                     new InputStreamReader(decompressed(file, in), StandardCharsets.UTF_8), 1 << 16)) {
-            return new Parser(reader, file.toString()).parse();
+        return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    /** ARPA text held in memory, gzipped if {@code name} ends in {@code .gz}; {@code name} is used in errors. */
+    public static ArpaModel parse(byte[] arpa, String name) throws IOException {
+        InputStream in = new ByteArrayInputStream(arpa);
+        if (name.endsWith(".gz")) {
+            try {
+                in = new GZIPInputStream(in, 1 << 16);
+            } catch (IOException e) {
+                throw new IOException(name + ": " + e.getMessage(), e);
+            }
         }
+        return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
     }
 
     public static ArpaModel read(Reader reader) throws IOException {
@@ -202,15 +212,6 @@ public final class ArpaModel implements LanguageModel {
             key = NgramTable.pack(key, words[i]);
         }
         return key;
-    }
-
-    private static InputStream decompressed(Path file, InputStream in) throws IOException {
-        if (!file.getFileName().toString().endsWith(".gz")) return in;
-        try {
-            return new GZIPInputStream(in, 1 << 16);
-        } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
     }
 
     private int find(int n, long key) {

@@ -1,14 +1,10 @@
 package dev.streamscribe.ingest.gateway;
 
+import dev.streamscribe.ingest.kafka.AudioPublisher;
 import dev.streamscribe.ingest.kafka.KafkaSettings;
 import dev.streamscribe.ingest.kafka.TranscriptTail;
 import dev.streamscribe.ingest.topology.PipelineConfig;
 import dev.streamscribe.ingest.topology.Transcript;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -50,8 +46,7 @@ public final class Gateway implements AutoCloseable {
     private static final Duration LAST_FINAL_WAIT = Duration.ofSeconds(30);
 
     private final GatewaySettings settings;
-    private final PipelineConfig topics;
-    private final Producer<byte[], byte[]> producer;
+    private final AudioPublisher publisher;
     private final Map<String, WebSocket> streams = new ConcurrentHashMap<>();
     private final Server server;
     private final TranscriptTail tail;
@@ -63,9 +58,8 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(KafkaSettings kafka, PipelineConfig topics, GatewaySettings settings) throws InterruptedException {
         this.settings = settings;
-        this.topics = topics;
-        this.producer = new KafkaProducer<>(kafka.properties(Map.of("enable.idempotence", "true", "acks", "all", "linger.ms", "5")),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        // the chunk length only matters to AudioPublisher.publish of whole recordings, which the gateway does not use
+        this.publisher = new AudioPublisher(kafka, topics.inputTopic(), 100);
         // the tail is at the end of the topic before any client can open a stream, so no result is missed
         this.tail = new TranscriptTail(kafka, topics.transcriptsTopic(), false, (t, timestamp) -> deliver(t));
         this.server = new Server(new InetSocketAddress(settings.host(), settings.port()));
@@ -73,7 +67,7 @@ public final class Gateway implements AutoCloseable {
         server.start();
         if (!server.started.await(30, TimeUnit.SECONDS) || server.failure != null) {
             tail.close();
-            producer.close();
+            publisher.close();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + " ("
                     + (server.failure == null ? "no answer within 30 s" : server.failure.getMessage())
                     + "); choose another --gateway-port or --gateway-host");
@@ -104,18 +98,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void send(GatewaySession s, GatewaySession.Chunk c) {
-        RecordHeaders h = new RecordHeaders();
-        h.add("seq", ascii(Long.toString(c.seq())));
-        h.add("rate", ascii(Integer.toString(s.spec.sampleRate())));
-        h.add("format", ascii(s.spec.encoding().header()));
-        h.add("channels", ascii(Integer.toString(s.spec.channels())));
-        if (c.eos()) h.add("eos", ascii("true"));
-        if (!c.hotWords().isEmpty()) h.add("hotwords", ascii(c.hotWords().format(',')));
-        producer.send(new ProducerRecord<>(topics.inputTopic(), null, s.streamId.getBytes(StandardCharsets.UTF_8), c.payload(), h));
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+        publisher.send(s.streamId, c.seq(), s.spec, c.payload(), c.eos(), s.hotWords);
     }
 
     /** Ends the client's stream on the topic (when not ended yet) and closes the connection with {@code reason}. */
@@ -249,6 +232,6 @@ public final class Gateway implements AutoCloseable {
         idleCheck.shutdownNow();
         server.stop(1000, "the gateway is shutting down");
         tail.close();
-        producer.close();
+        publisher.close();
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class GatewaySession {
     /** One record for {@code audio.chunks}. */
-    record Chunk(long seq, byte[] payload, boolean eos, HotWords hotWords) {}
+    record Chunk(long seq, byte[] payload, boolean eos) {}
 
     /** The client broke a limit: the connection closes with this reason. */
     static final class LimitExceeded extends Exception {
@@ -27,7 +27,8 @@ final class GatewaySession {
 
     final String streamId;
     final PcmSpec spec;
-    private final HotWords hotWords;
+    /** What the stream asks to boost; the publisher puts them on its first chunk. */
+    final HotWords hotWords;
     private final int maxBytesPerSecond;
     private final int pieceBytes;
     private long seq;
@@ -87,8 +88,6 @@ final class GatewaySession {
     }
 
     private Chunk next(byte[] payload, boolean eos) {
-        Chunk c = new Chunk(seq, payload, eos, seq == 0 ? hotWords : HotWords.NONE);
-        seq++;
-        return c;
+        return new Chunk(seq++, payload, eos);
     }
 }

@@ -2,19 +2,15 @@ package dev.streamscribe.ingest.recognizer;
 
 import dev.streamscribe.decoder.lm.ArpaModel;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Word LMs parsed once: parsing the shipped ARPA text takes a second or two at every start, its binary form
@@ -35,7 +31,7 @@ final class LanguageModelCache {
         return new LanguageModelCache(base.resolve("streamscribe"));
     }
 
-    /** The model of these ARPA bytes (gzipped or not); {@code name} is used in parse errors. */
+    /** The model of these ARPA bytes, gzipped if {@code name} ends in {@code .gz}; {@code name} is used in parse errors. */
     ArpaModel load(byte[] arpa, String name) throws IOException {
         Path cached = dir.resolve("lm-" + sha256(arpa) + ".bin");
         if (Files.isRegularFile(cached)) {
@@ -45,11 +41,7 @@ final class LanguageModelCache {
                 // parsed again below and written anew
             }
         }
-        ArpaModel model;
-        try (InputStream raw = new ByteArrayInputStream(arpa);
-             InputStream text = isGzip(arpa) ? new GZIPInputStream(raw, 1 << 16) : raw) {
-            model = ArpaModel.read(new InputStreamReader(text, StandardCharsets.UTF_8), name);
-        }
+        ArpaModel model = ArpaModel.parse(arpa, name);
         store(model, cached);
         return model;
     }
@@ -65,10 +57,6 @@ final class LanguageModelCache {
         } catch (IOException | RuntimeException e) {
             // a read-only or full cache costs the next start a parse, nothing else
         }
-    }
-
-    private static boolean isGzip(byte[] b) {
-        return b.length > 1 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
     }
 
     private static String sha256(byte[] bytes) {

@@ -29,10 +29,13 @@ public final class RecognizerStream {
     private final ModelStream model;
     private final CtcStreamDecoder decoder;
     private final HotWords hotWords;
+    /** The hot words as stored with every state write, formatted once: the state is written after every chunk. */
+    private final String storedHotWords;
 
     RecognizerStream(Recognizer recognizer, int sampleRate, HotWords hotWords) {
         this.recognizer = recognizer;
         this.hotWords = hotWords;
+        this.storedHotWords = hotWords.format(',');
         var meta = recognizer.meta();
         var config = recognizer.config().decoder();
         this.features = new FeatureStream(sampleRate, meta.features(), meta.normalizer());
@@ -99,7 +102,7 @@ public final class RecognizerStream {
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(FORMAT);
             out.writeInt(sampleRate());
-            out.writeUTF(hotWords.format(','));
+            out.writeUTF(storedHotWords);
             features.writeState(out);
             model.writeState(out);
             decoder.writeState(out);
