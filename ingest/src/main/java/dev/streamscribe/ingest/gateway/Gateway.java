@@ -98,7 +98,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void send(GatewaySession s, GatewaySession.Chunk c) {
-        publisher.send(s.streamId, c.seq(), s.spec, c.payload(), c.eos(), s.hotWords);
+        publisher.send(s.streamId, c.seq(), s.spec.sampleRate(), s.spec.encoding(), s.spec.channels(), c.payload(), c.eos(),
+                s.hotWords);
     }
 
     /** Ends the client's stream on the topic (when not ended yet) and closes the connection with {@code reason}. */

@@ -3,7 +3,6 @@ package dev.streamscribe.ingest.kafka;
 import dev.streamscribe.decoder.HotWords;
 import dev.streamscribe.features.audio.Audio;
 import dev.streamscribe.features.audio.PcmFormat;
-import dev.streamscribe.features.audio.PcmSpec;
 import dev.streamscribe.ingest.topology.AudioChunk;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -76,16 +75,20 @@ public final class AudioPublisher implements AutoCloseable {
 
     /** One mono s16le chunk of a stream that asks for this publisher's hot words. */
     public void send(String streamId, long seq, int rate, byte[] s16le, boolean eos) {
-        send(streamId, seq, new PcmSpec(PcmFormat.S16LE, 1, rate), s16le, eos, hotWords);
+        send(streamId, seq, rate, PcmFormat.S16LE, 1, s16le, eos, hotWords);
     }
 
-    /** One chunk of audio laid out as {@code spec}; {@code hotWords} go on the stream's first chunk (seq 0) only. */
-    public void send(String streamId, long seq, PcmSpec spec, byte[] payload, boolean eos, HotWords hotWords) {
+    /**
+     * One chunk with whatever headers it is given, unchecked, as any producer may send them (the pipeline judges
+     * them); {@code hotWords} go on the stream's first chunk (seq 0) only.
+     */
+    public void send(String streamId, long seq, int rate, PcmFormat format, int channels, byte[] payload, boolean eos,
+                     HotWords hotWords) {
         RecordHeaders h = new RecordHeaders();
         h.add("seq", ascii(Long.toString(seq)));
-        h.add("rate", ascii(Integer.toString(spec.sampleRate())));
-        h.add("format", ascii(spec.encoding().header()));
-        h.add("channels", ascii(Integer.toString(spec.channels())));
+        h.add("rate", ascii(Integer.toString(rate)));
+        h.add("format", ascii(format.header()));
+        h.add("channels", ascii(Integer.toString(channels)));
         if (eos) h.add("eos", ascii("true"));
         if (seq == 0 && !hotWords.isEmpty()) h.add("hotwords", ascii(hotWords.format(',')));
         producer.send(new ProducerRecord<>(topic, null, streamId.getBytes(StandardCharsets.UTF_8), payload, h));
